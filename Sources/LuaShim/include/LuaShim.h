@@ -1,0 +1,43 @@
+// Lua's C API pieces that Swift cannot use directly: macros, and callbacks that must raise Lua
+// errors (a longjmp) from C so that no Swift frame is ever unwound by one.
+#ifndef TEACHBACK_LUASHIM_H
+#define TEACHBACK_LUASHIM_H
+
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+#include <stddef.h>
+
+/// A Swift function callable from Lua: returns the number of results, or -1 after pushing an
+/// error message, which the C trampoline then raises.
+typedef int (*tb_swift_function)(lua_State *L);
+
+/// A state whose allocator counts bytes and refuses growth past `memory_cap` while Lua code runs.
+lua_State *tb_newstate(size_t memory_cap);
+void tb_set_owner(lua_State *L, void *owner);
+void tb_close(lua_State *L);
+void *tb_owner(lua_State *L);
+size_t tb_memory_used(lua_State *L);
+size_t tb_memory_cap(lua_State *L);
+
+/// Calls the function below `nargs` arguments with a traceback handler, under a time budget and
+/// the memory cap. Returns the lua_pcall status; on error the message (with traceback) is on top.
+int tb_pcall(lua_State *L, int nargs, int nresults, double budget_seconds);
+/// Makes the running call fail as if its budget had run out (Ctrl-C); safe from any thread.
+void tb_interrupt(lua_State *L);
+
+/// Pushes `fn` as a Lua function going through the raising trampoline.
+void tb_pushswiftfunction(lua_State *L, tb_swift_function fn);
+
+/// Text-only load (binary chunks are refused), named `@chunkname` by the caller.
+int tb_loadtext(lua_State *L, const char *buffer, size_t size, const char *chunkname);
+
+// Macros of lua.h, as functions.
+void tb_pop(lua_State *L, int n);
+void tb_newtable(lua_State *L);
+int tb_isfunction(lua_State *L, int index);
+int tb_istable(lua_State *L, int index);
+int tb_isnil(lua_State *L, int index);
+const char *tb_tostring(lua_State *L, int index, size_t *len);
+int tb_registryindex(void);
+
+#endif
