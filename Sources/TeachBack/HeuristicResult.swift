@@ -1,0 +1,46 @@
+/// One heuristic's answer for one explanation: any subset of the analysis fields.
+public struct HeuristicResult: Sendable, Equatable {
+    public var name: String
+    public var weight: Double
+    public var confidenceScore: Double?
+    public var clarityScore: Double?
+    public var knowledgeGaps: [String]
+    public var unexplainedJargon: [String]
+    public var strengths: [String]
+    public var notes: [String]
+
+    public init(name: String, weight: Double = 1, confidenceScore: Double? = nil, clarityScore: Double? = nil,
+                knowledgeGaps: [String] = [], unexplainedJargon: [String] = [], strengths: [String] = [],
+                notes: [String] = []) {
+        self.name = name
+        self.weight = weight
+        self.confidenceScore = confidenceScore
+        self.clarityScore = clarityScore
+        self.knowledgeGaps = knowledgeGaps
+        self.unexplainedJargon = unexplainedJargon
+        self.strengths = strengths
+        self.notes = notes
+    }
+
+    /// The local analysis (DESIGN §4): each score is the weight-averaged mean over the heuristics
+    /// that returned it (neutral when none did); lists are unions in registration order.
+    public static func combine(_ results: [HeuristicResult]) -> Analysis {
+        func weightedMean(_ score: KeyPath<HeuristicResult, Double?>) -> Double {
+            var sum = 0.0, weights = 0.0
+            for r in results {
+                if let s = r[keyPath: score], r.weight > 0 {
+                    sum += Analysis.normalizedScore(s) * r.weight
+                    weights += r.weight
+                }
+            }
+            return weights > 0 ? sum / weights : Analysis.neutralScore
+        }
+        return Analysis(
+            confidenceScore: weightedMean(\.confidenceScore),
+            clarityScore: weightedMean(\.clarityScore),
+            knowledgeGaps: Terms.union(results.map(\.knowledgeGaps)),
+            unexplainedJargon: Terms.union(results.map(\.unexplainedJargon)),
+            strengths: Terms.union(results.map(\.strengths)),
+            source: .local)
+    }
+}

@@ -1,0 +1,45 @@
+/// The seam between the core and the scripting runtime (implemented by `LuaHost`): personas,
+/// heuristics and hooks. Every method reports script failures instead of throwing them through
+/// the turn, so a broken plugin never ends a session.
+public protocol ScriptHost: Sendable {
+    func modes() async -> [ModeInfo]
+    /// Runs every heuristic; failing ones are skipped and listed in the report.
+    func analyze(_ text: String, context: AnalysisContext) async -> LocalAnalysisReport
+    func greeting(mode: String, session: SessionInfo) async throws(ScriptProblem) -> String
+    func fallbackQuestion(mode: String, turn: TurnContext) async throws(ScriptProblem) -> String
+    func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) async throws(ScriptProblem) -> QuestionPrompt
+    /// Runs the hooks registered for `event`; returns what failed.
+    func notify(_ event: HookEvent) async -> [ScriptProblem]
+}
+
+public enum HookEvent: Sendable {
+    case sessionStart(SessionInfo)
+    case sessionEnd(SessionInfo)
+    case turn(TurnContext)
+}
+
+/// The local analysis of one explanation, with what each heuristic said and what failed.
+public struct LocalAnalysisReport: Sendable {
+    public var analysis: Analysis
+    public var results: [HeuristicResult]
+    public var problems: [ScriptProblem]
+    /// Time spent inside the scripts, for `--verbose` and the benchmarks.
+    public var scriptTime: Duration
+    public init(analysis: Analysis, results: [HeuristicResult], problems: [ScriptProblem], scriptTime: Duration) {
+        self.analysis = analysis
+        self.results = results
+        self.problems = problems
+        self.scriptTime = scriptTime
+    }
+}
+
+/// A script failure as the user sees it: `plugins/foo.lua:12: message`, plus a traceback.
+public struct ScriptProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var traceback: String?
+    public init(_ message: String, traceback: String? = nil) {
+        self.message = message
+        self.traceback = traceback
+    }
+    public var description: String { message }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A teach-back session: one topic, the persona currently asking, and every turn so far.
+public struct Session: Codable, Sendable, Equatable {
+    public var id: String
+    public var topic: String
+    public var mode: String
+    public var startedAt: Date
+    public var turns: [Turn]
+
+    public init(id: String = Session.newID(), topic: String, mode: String, startedAt: Date = Date(), turns: [Turn] = []) {
+        self.id = id
+        self.topic = topic
+        self.mode = mode
+        self.startedAt = startedAt
+        self.turns = turns
+    }
+
+    /// Lower-case UUIDs: unique across machines, and any unique prefix names a session.
+    public static func newID() -> String { UUID().uuidString.lowercased() }
+
+    /// What scripts see of the session (`teachback.Session` in the Lua API).
+    public var info: SessionInfo { SessionInfo(id: id, topic: topic, mode: mode, turns: turns.count) }
+
+    /// The context a mode's `fallback`/`prompt` and `on_turn` hooks receive for a new explanation.
+    public func turnContext(explanation: String, analysis: Analysis, question: String? = nil) -> TurnContext {
+        TurnContext(topic: topic, mode: mode, number: turns.count + 1, explanation: explanation,
+                    analysis: analysis, history: turns.map(PastTurn.init), asked: turns.map(\.question),
+                    question: question)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, topic, mode, turns
+        case startedAt = "started_at"
+    }
+}
+
+public struct SessionInfo: Sendable, Equatable {
+    public var id: String
+    public var topic: String
+    public var mode: String
+    public var turns: Int
+    public init(id: String, topic: String, mode: String, turns: Int) {
+        self.id = id
+        self.topic = topic
+        self.mode = mode
+        self.turns = turns
+    }
+}
+
+/// An earlier turn as scripts see it.
+public struct PastTurn: Sendable, Equatable {
+    public var explanation: String
+    public var question: String
+    public var analysis: Analysis
+    public init(explanation: String, question: String, analysis: Analysis) {
+        self.explanation = explanation
+        self.question = question
+        self.analysis = analysis
+    }
+    init(_ turn: Turn) { self.init(explanation: turn.explanation, question: turn.question, analysis: turn.analysis) }
+}
+
+/// What a heuristic's `analyze(text, ctx)` receives besides the text.
+public struct AnalysisContext: Sendable, Equatable {
+    public var topic: String
+    public var mode: String
+    public var number: Int
+    public var history: [PastTurn]
+    public init(topic: String, mode: String, number: Int, history: [PastTurn]) {
+        self.topic = topic
+        self.mode = mode
+        self.number = number
+        self.history = history
+    }
+}
+
+/// What a mode's `prompt`/`fallback` and an `on_turn` hook receive.
+public struct TurnContext: Sendable, Equatable {
+    public var topic: String
+    public var mode: String
+    public var number: Int
+    public var explanation: String
+    public var analysis: Analysis
+    public var history: [PastTurn]
+    public var asked: [String]
+    public var question: String?
+
+    public init(topic: String, mode: String, number: Int, explanation: String, analysis: Analysis,
+                history: [PastTurn], asked: [String], question: String?) {
+        self.topic = topic
+        self.mode = mode
+        self.number = number
+        self.explanation = explanation
+        self.analysis = analysis
+        self.history = history
+        self.asked = asked
+        self.question = question
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import TeachBack
+
+@Suite struct AnalyticsTests {
+    func analysis(_ clarity: Double, _ confidence: Double = 0.5, gaps: [String] = [], jargon: [String] = []) -> Analysis {
+        Analysis(confidenceScore: confidence, clarityScore: clarity, knowledgeGaps: gaps, unexplainedJargon: jargon)
+    }
+
+    @Test func noTurnsIsNoData() {
+        let a = SessionAnalytics(analyses: [])
+        #expect(a.clarityTrend == .noData)
+        #expect(a.totalTurns == 0)
+        #expect(a.averageClarity == 0)
+        #expect(a.persistentGaps.isEmpty)
+    }
+
+    @Test func fewerThanThreeTurnsAreStableWhateverTheChange() {
+        #expect(SessionAnalytics(analyses: [analysis(0.1), analysis(0.9)]).clarityTrend == .stable)
+    }
+
+    @Test func trendComparesTheFirstAndLastThirds() {
+        // n = 7: thirds of 2; first mean 0.2, last mean 0.45 → improving.
+        let up = [0.2, 0.2, 0.9, 0.0, 0.1, 0.4, 0.5].map { analysis($0) }
+        #expect(SessionAnalytics(analyses: up).clarityTrend == .improving)
+        let down = [0.8, 0.7, 0.6, 0.5].map { analysis($0) }   // thirds of 1: 0.8 → 0.5
+        #expect(SessionAnalytics(analyses: down).clarityTrend == .declining)
+        let flat = [0.5, 0.9, 0.55].map { analysis($0) }        // 0.5 → 0.55: within 0.1
+        #expect(SessionAnalytics(analyses: flat).clarityTrend == .stable)
+    }
+
+    @Test func averagesAreRoundedToTwoPlacesAndCurvesKeptInOrder() {
+        let a = SessionAnalytics(analyses: [analysis(0.333, 0.1), analysis(0.5, 0.2), analysis(0.7, 0.25)])
+        #expect(a.learningCurve == [0.333, 0.5, 0.7])
+        #expect(a.confidenceOverTime == [0.1, 0.2, 0.25])
+        #expect(a.averageClarity == 0.51)
+        #expect(a.averageConfidence == 0.18)
+    }
+
+    /// The original service's fixture: two analyses sharing the gap "Base case explanation".
+    @Test func theOriginalsFixtureGivesItsPersistentGap() {
+        let a = SessionAnalytics(analyses: [
+            analysis(0.6, gaps: ["Base case explanation", "Call stack"], jargon: ["recursion"]),
+            analysis(0.7, gaps: ["base case explanation."], jargon: ["stack overflow"]),
+        ])
+        #expect(a.persistentGaps == ["Base case explanation"])
+        #expect(a.suggestedReviewTopics == ["Base case explanation", "recursion", "stack overflow"])
+    }
+
+    @Test func persistentGapsCountTurnsNotRepeatsWithinOne() {
+        let a = SessionAnalytics(analyses: [analysis(0.5, gaps: ["x", "X "]), analysis(0.5, gaps: ["y"])])
+        #expect(a.persistentGaps.isEmpty)
+    }
+
+    @Test func reviewTopicsAreGapsThenJargonByCountDeterministicAndAtMostFive() {
+        let a = SessionAnalytics(analyses: [
+            analysis(0.5, gaps: ["g1", "g2"], jargon: ["j1", "j2", "j3"]),
+            analysis(0.5, gaps: ["g2", "g1"], jargon: ["j3", "j4"]),
+            analysis(0.5, gaps: ["g2"], jargon: ["j3", "j2", "j5", "G1"]),
+        ])
+        #expect(a.persistentGaps == ["g2", "g1"])                 // 3 turns before 2
+        #expect(a.suggestedReviewTopics == ["g2", "g1", "j3", "j2", "j1"])
+    }
+}

@@ -1,0 +1,111 @@
+import Testing
+@testable import TeachBack
+
+/// A small in-memory script host: the core's tests need its seams, not Lua.
+actor FakeScripts: ScriptHost {
+    var failFallback = false
+    var events: [String] = []
+    var seenContexts: [TurnContext] = []
+
+    func setFailFallback(_ fail: Bool) { failFallback = fail }
+
+    func modes() -> [ModeInfo] {
+        [ModeInfo(name: "socratic", description: "", file: "m.lua"), ModeInfo(name: "anxious", description: "", file: "a.lua")]
+    }
+    func analyze(_ text: String, context: AnalysisContext) -> LocalAnalysisReport {
+        let analysis = Analysis(clarityScore: Double(text.count % 10) / 10, knowledgeGaps: text.contains("base") ? [] : ["base case"])
+        return LocalAnalysisReport(analysis: analysis, results: [], problems: [ScriptProblem("h.lua:3: flaky")], scriptTime: .zero)
+    }
+    func greeting(mode: String, session: SessionInfo) -> String { "\(mode) wants \(session.topic)" }
+    func fallbackQuestion(mode: String, turn: TurnContext) throws(ScriptProblem) -> String {
+        if failFallback { throw ScriptProblem("m.lua:9: boom") }
+        seenContexts.append(turn)
+        return "\(mode) q\(turn.number) after \(turn.asked.count) asked"
+    }
+    func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) -> QuestionPrompt {
+        QuestionPrompt(system: "", user: turn.explanation)
+    }
+    func notify(_ event: HookEvent) -> [ScriptProblem] {
+        switch event {
+        case .sessionStart(let s): events.append("start \(s.topic)")
+        case .sessionEnd(let s): events.append("end \(s.topic) \(s.turns)")
+        case .turn(let t): events.append("turn \(t.number) \(t.question ?? "-")")
+        }
+        return []
+    }
+}
+
+@Suite struct TurnEngineTests {
+    @Test func anOfflineTurnUsesTheLocalAnalysisAndTheModesFallback() async throws {
+        let scripts = FakeScripts()
+        let engine = TurnEngine(script: scripts, mode: "socratic")
+        let greeting = await engine.start(topic: "recursion")
+        #expect(greeting.value == "socratic wants recursion")
+        let first = try #require(await engine.teach("It calls itself."))
+        #expect(first.value.question == "socratic q1 after 0 asked")
+        #expect(first.value.backend == .offline)
+        #expect(first.value.analysis.knowledgeGaps == ["base case"])
+        #expect(first.value.localAnalysis == first.value.analysis)
+        #expect(first.problems.map(\.message) == ["h.lua:3: flaky"])
+        let second = try #require(await engine.teach("Then a base case stops it."))
+        #expect(second.value.number == 2)
+        #expect(second.value.question == "socratic q2 after 1 asked")
+        #expect(second.problems.isEmpty, "the same problem is reported once")
+        let contexts = await scripts.seenContexts
+        #expect(contexts[1].history.map(\.explanation) == ["It calls itself."])
+        #expect(contexts[1].asked == ["socratic q1 after 0 asked"])
+        #expect(await engine.session?.turns.count == 2)
+    }
+
+    @Test func switchingModeKeepsTheHistoryAndRejectsUnknownModes() async throws {
+        let engine = TurnEngine(script: FakeScripts(), mode: "socratic")
+        _ = await engine.start(topic: "tcp")
+        _ = await engine.teach("SYN, SYN-ACK, ACK.")
+        #expect(await engine.switchMode(to: "anxious"))
+        #expect(await engine.switchMode(to: "nobody") == false)
+        #expect(await engine.mode == "anxious")
+        let turn = try #require(await engine.teach("The server answers."))
+        #expect(turn.value.mode == "anxious")
+        #expect(turn.value.question.hasPrefix("anxious q2"))
+        #expect(await engine.session?.turns.map(\.mode) == ["socratic", "anxious"])
+    }
+
+    @Test func aFailingFallbackStillAsksAndRecordsWhy() async throws {
+        let scripts = FakeScripts()
+        await scripts.setFailFallback(true)
+        let engine = TurnEngine(script: scripts, mode: "socratic")
+        _ = await engine.start(topic: "recursion")
+        let turn = try #require(await engine.teach("It calls itself."))
+        #expect(turn.value.question == TurnEngine.defaultQuestion(topic: "recursion"))
+        #expect(turn.value.fallbackReason?.contains("m.lua:9: boom") == true)
+        #expect(turn.problems.contains { $0.message == "m.lua:9: boom" })
+        #expect(await engine.session?.turns.count == 1, "the turn is kept")
+    }
+
+    @Test func noSessionMeansNoTurnAndHooksRunInOrder() async throws {
+        let scripts = FakeScripts()
+        let engine = TurnEngine(script: scripts, mode: "socratic")
+        #expect(await engine.teach("orphan") == nil)
+        _ = await engine.start(topic: "a")
+        _ = await engine.teach("x")
+        _ = await engine.start(topic: "b")
+        await engine.end()
+        #expect(await scripts.events == ["start a", "turn 1 socratic q1 after 0 asked", "end a 1", "start b", "end b 0"])
+    }
+
+    @Test func everyTurnReachesTheObserverBeforeTeachReturns() async throws {
+        let engine = TurnEngine(script: FakeScripts(), mode: "socratic")
+        let saved = Saved()
+        await engine.setTurnObserver { session, turn in await saved.add("\(session.id):\(turn.number)") }
+        _ = await engine.start(topic: "a")
+        _ = await engine.teach("one")
+        _ = await engine.teach("two")
+        let id = try #require(await engine.session?.id)
+        #expect(await saved.items == ["\(id):1", "\(id):2"])
+    }
+}
+
+actor Saved {
+    var items: [String] = []
+    func add(_ s: String) { items.append(s) }
+}
