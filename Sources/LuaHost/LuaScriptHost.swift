@@ -1,0 +1,99 @@
+import Foundation
+import TeachBack
+
+/// The Lua implementation of the core's `ScriptHost`: one actor owning one runtime (one Lua
+/// state), so no two threads ever touch it. `:reload` builds a fresh runtime and swaps it in.
+public actor LuaScriptHost: ScriptHost {
+    public let paths: ScriptPaths
+    public let budgets: Budgets
+    private let commonWords: WordList
+    private var runtime: ScriptRuntime
+
+    public enum StartError: Error, CustomStringConvertible {
+        case noState
+        public var description: String { "could not create a Lua state (out of memory?)" }
+    }
+
+    public init(paths: ScriptPaths, budgets: Budgets = Budgets()) throws(StartError) {
+        self.paths = paths
+        self.budgets = budgets
+        commonWords = paths.commonWordsFile.flatMap { try? WordList(contentsOf: $0) } ?? WordList(words: [String]())
+        guard let runtime = Self.makeRuntime(paths: paths, budgets: budgets, commonWords: commonWords) else {
+            throw .noState
+        }
+        self.runtime = runtime
+    }
+
+    private static func makeRuntime(paths: ScriptPaths, budgets: Budgets, commonWords: WordList) -> ScriptRuntime? {
+        guard let runtime = ScriptRuntime(budgets: budgets, commonWords: commonWords) else { return nil }
+        paths.files().forEach(runtime.load)
+        return runtime
+    }
+
+    /// Loads everything into a fresh state; the old one stays in use if no state can be made.
+    @discardableResult
+    public func reload() -> [LoadedFile] {
+        if let fresh = Self.makeRuntime(paths: paths, budgets: budgets, commonWords: commonWords) { runtime = fresh }
+        return runtime.files
+    }
+
+    public var files: [LoadedFile] { runtime.files }
+    public var loadErrors: [String] { runtime.files.compactMap(\.error) }
+    public var config: ScriptConfig { runtime.registry.config }
+    public var memoryUsed: Int { runtime.lua.memoryUsed }
+    public var memoryCap: Int { runtime.lua.memoryCap }
+    public var logLines: [String] { runtime.logLines }
+    public var commonWordCount: Int { commonWords.count }
+
+    public var heuristics: [PluginItem] {
+        runtime.registry.heuristics.map { PluginItem(name: $0.name, description: $0.description, file: $0.file) }
+    }
+    public var topics: [PluginItem] {
+        runtime.registry.topics.map { PluginItem(name: $0.name, description: "\($0.concepts.count) concepts", file: $0.file) }
+    }
+    public var commands: [PluginItem] {
+        runtime.registry.commands.map { PluginItem(name: $0.name, description: $0.help, file: $0.file, usage: $0.usage) }
+    }
+    public var hooks: [PluginItem] {
+        runtime.registry.hooks.map { PluginItem(name: $0.event.rawValue, description: "", file: $0.file) }
+    }
+
+    public func runCommand(_ name: String, args: String, session: SessionInfo?) throws(ScriptProblem) -> String? {
+        guard let command = runtime.registry.commands.first(where: { $0.name == name }) else {
+            throw ScriptProblem("no command :\(name)")
+        }
+        return try runtime.runCommand(command, args: args, session: session)
+    }
+
+    // MARK: ScriptHost
+
+    public func modes() -> [ModeInfo] {
+        runtime.registry.modes.map { ModeInfo(name: $0.name, description: $0.description, file: $0.file) }
+    }
+
+    public func analyze(_ text: String, context: AnalysisContext) -> LocalAnalysisReport {
+        runtime.analyze(text, context: context)
+    }
+
+    public func greeting(mode: String, session: SessionInfo) throws(ScriptProblem) -> String {
+        try runtime.greeting(mode: mode, session: session)
+    }
+
+    public func fallbackQuestion(mode: String, turn: TurnContext) throws(ScriptProblem) -> String {
+        try runtime.fallbackQuestion(mode: mode, turn: turn)
+    }
+
+    public func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) throws(ScriptProblem) -> QuestionPrompt {
+        try runtime.questionPrompt(mode: mode, turn: turn, session: session)
+    }
+
+    public func notify(_ event: HookEvent) -> [ScriptProblem] { runtime.notify(event) }
+}
+
+/// A registered heuristic, topic, command or hook, as `:plugins` lists it.
+public struct PluginItem: Sendable, Equatable {
+    public var name: String
+    public var description: String
+    public var file: String
+    public var usage: String?
+}

@@ -1,0 +1,121 @@
+import CLua
+import LuaShim
+
+/// A script failure with the `file:line: message` Lua produced and the traceback, if any.
+struct LuaError: Error {
+    var message: String
+    var traceback: String?
+}
+
+/// One Lua state and the Swift side of its C API. Not thread-safe: a `ScriptRuntime` owns it
+/// and an actor owns the runtime, so no two threads ever touch it.
+final class LuaState {
+    let L: OpaquePointer
+    let memoryCap: Int
+
+    init?(memoryCap: Int) {
+        guard let L = tb_newstate(memoryCap) else { return nil }
+        self.L = L
+        self.memoryCap = memoryCap
+    }
+
+    deinit { tb_close(L) }
+
+    var memoryUsed: Int { tb_memory_used(L) }
+    var top: Int32 { lua_gettop(L) }
+    func pop(_ n: Int32 = 1) { tb_pop(L, n) }
+    func setTop(_ index: Int32) { lua_settop(L, index) }
+
+    /// Calls the function below `nargs` arguments, protected, with a time budget in seconds.
+    /// On success the results are on the stack; on failure nothing is.
+    func call(nargs: Int32, nresults: Int32, budget: Double) -> LuaError? {
+        let status = tb_pcall(L, nargs, nresults, budget)
+        guard status != LUA_OK else { return nil }
+        defer { pop() }
+        if status == LUA_ERRMEM {
+            return LuaError(message: "memory cap of \(memoryCap >> 20) MiB reached")
+        }
+        let full = string(at: -1) ?? "unknown error"
+        guard let range = full.range(of: "\nstack traceback:") else { return LuaError(message: full) }
+        return LuaError(message: String(full[..<range.lowerBound]),
+                        traceback: String(full[range.lowerBound...].dropFirst()))
+    }
+
+    /// Compiles text (never bytecode) into a function on the stack; `name` appears in messages.
+    func load(text: String, name: String) -> LuaError? {
+        var text = text
+        let status = text.withUTF8 { buf in
+            buf.withMemoryRebound(to: CChar.self) { tb_loadtext(L, $0.baseAddress, $0.count, "@" + name) }
+        }
+        guard status != LUA_OK else { return nil }
+        defer { pop() }
+        return LuaError(message: string(at: -1) ?? "cannot load \(name)")
+    }
+
+    // MARK: Pushing (only outside running calls or inside Swift helpers, where the memory cap
+    // is lifted, so a push never raises).
+
+    func push(_ s: String) {
+        var s = s
+        s.withUTF8 { buf in
+            buf.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
+        }
+    }
+    func push(_ n: Double) { lua_pushnumber(L, n) }
+    func push(_ i: Int) { lua_pushinteger(L, lua_Integer(i)) }
+    func push(_ b: Bool) { lua_pushboolean(L, b ? 1 : 0) }
+    func pushNil() { lua_pushnil(L) }
+    func pushFunction(_ fn: tb_swift_function) { tb_pushswiftfunction(L, fn) }
+    func newTable(arrayCount: Int = 0, fieldCount: Int = 0) {
+        lua_createtable(L, Int32(clamping: arrayCount), Int32(clamping: fieldCount))
+    }
+
+    /// Pops the top value into the table at `table` (absolute index) under `key`.
+    func setField(_ table: Int32, _ key: String) { lua_setfield(L, table, key) }
+
+    func pushArray(_ items: [String]) {
+        newTable(arrayCount: items.count)
+        for (i, item) in items.enumerated() {
+            push(item)
+            lua_rawseti(L, -2, lua_Integer(i + 1))
+        }
+    }
+
+    // MARK: References to values kept by Swift (registered functions).
+
+    /// Pops the top value and keeps it in the registry.
+    func ref() -> Int32 { luaL_ref(L, tb_registryindex()) }
+    func pushRef(_ ref: Int32) { lua_rawgeti(L, tb_registryindex(), lua_Integer(ref)) }
+
+    // MARK: Reading (raw access only: no metamethod may run, and so nothing may raise).
+
+    func type(at index: Int32) -> Int32 { lua_type(L, index) }
+    func typeName(at index: Int32) -> String { String(cString: lua_typename(L, lua_type(L, index))) }
+
+    /// The string at `index` if it is a string (numbers are not converted in place).
+    func string(at index: Int32) -> String? {
+        guard lua_type(L, index) == LUA_TSTRING else { return nil }
+        var len = 0
+        guard let p = tb_tostring(L, index, &len) else { return nil }
+        return p.withMemoryRebound(to: UInt8.self, capacity: len) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: len), as: UTF8.self)
+        }
+    }
+
+    func number(at index: Int32) -> Double? {
+        guard lua_type(L, index) == LUA_TNUMBER else { return nil }
+        return lua_tonumberx(L, index, nil)
+    }
+
+    func absolute(_ index: Int32) -> Int32 { lua_absindex(L, index) }
+
+    /// Pushes `table[key]` without metamethods.
+    func rawGet(_ table: Int32, _ key: String) {
+        let t = absolute(table)
+        push(key)
+        lua_rawget(L, t)
+    }
+
+    func rawLength(at index: Int32) -> Int { Int(lua_rawlen(L, index)) }
+    func rawGet(_ table: Int32, _ i: Int) { lua_rawgeti(L, table, lua_Integer(i)) }
+}

@@ -1,0 +1,84 @@
+import CLua
+import TeachBack
+
+/// Core values as the plain Lua tables of the API (`teachback.d.lua`), and heuristic results back.
+extension LuaState {
+    func push(_ analysis: Analysis) {
+        newTable(fieldCount: 5)
+        push(analysis.confidenceScore); setField(-2, "confidence_score")
+        push(analysis.clarityScore); setField(-2, "clarity_score")
+        pushArray(analysis.knowledgeGaps); setField(-2, "knowledge_gaps")
+        pushArray(analysis.unexplainedJargon); setField(-2, "unexplained_jargon")
+        pushArray(analysis.strengths); setField(-2, "strengths")
+    }
+
+    func push(_ history: [PastTurn]) {
+        newTable(arrayCount: history.count)
+        for (i, past) in history.enumerated() {
+            newTable(fieldCount: 3)
+            push(past.explanation); setField(-2, "explanation")
+            push(past.question); setField(-2, "question")
+            push(past.analysis); setField(-2, "analysis")
+            lua_rawseti(L, -2, lua_Integer(i + 1))
+        }
+    }
+
+    func push(_ context: AnalysisContext, concepts: [TopicPack.Concept]?) {
+        newTable(fieldCount: 5)
+        push(context.topic); setField(-2, "topic")
+        push(context.mode); setField(-2, "mode")
+        push(context.number); setField(-2, "number")
+        push(context.history); setField(-2, "history")
+        if let concepts {
+            newTable(arrayCount: concepts.count)
+            for (i, concept) in concepts.enumerated() {
+                newTable(fieldCount: 2)
+                push(concept.name); setField(-2, "name")
+                pushArray(concept.match); setField(-2, "match")
+                lua_rawseti(L, -2, lua_Integer(i + 1))
+            }
+            setField(-2, "concepts")
+        }
+    }
+
+    func push(_ turn: TurnContext) {
+        newTable(fieldCount: 8)
+        push(turn.topic); setField(-2, "topic")
+        push(turn.mode); setField(-2, "mode")
+        push(turn.number); setField(-2, "number")
+        push(turn.explanation); setField(-2, "explanation")
+        push(turn.analysis); setField(-2, "analysis")
+        push(turn.history); setField(-2, "history")
+        pushArray(turn.asked); setField(-2, "asked")
+        if let question = turn.question {
+            push(question); setField(-2, "question")
+        }
+    }
+
+    func push(_ session: SessionInfo) {
+        newTable(fieldCount: 4)
+        push(session.id); setField(-2, "id")
+        push(session.topic); setField(-2, "topic")
+        push(session.mode); setField(-2, "mode")
+        push(session.turns); setField(-2, "turns")
+    }
+
+    /// Most items a heuristic may return in one list; more is a script bug, not an analysis.
+    static let maxListItems = 100
+
+    /// Reads the table a heuristic returned (on top of the stack).
+    func heuristicResult(name: String, weight: Double) throws(SpecError) -> HeuristicResult {
+        guard type(at: -1) == LUA_TTABLE else {
+            throw SpecError(message: "returned \(typeName(at: -1)), expected a table of analysis fields")
+        }
+        let spec = SpecReader(self, table: -1)
+        let limit = Self.maxListItems
+        return HeuristicResult(
+            name: name, weight: weight,
+            confidenceScore: try spec.number("confidence_score"), clarityScore: try spec.number("clarity_score"),
+            knowledgeGaps: try spec.strings("knowledge_gaps", limit: limit) ?? [],
+            unexplainedJargon: try spec.strings("unexplained_jargon", limit: limit) ?? [],
+            strengths: try spec.strings("strengths", limit: limit) ?? [],
+            notes: try spec.strings("notes", limit: limit) ?? [])
+    }
+}

@@ -1,0 +1,83 @@
+/// The sandbox, written in Lua because it is mostly table plumbing. It runs once per state,
+/// before any script, with the host's `teachback` API table and a file reader for `require`,
+/// strips what scripts must not reach, and returns `make_env(dir)`: a fresh environment per file.
+enum Prelude {
+    static let name = "=teachback-sandbox"
+    static let source = #"""
+local api, readfile, log = ...
+local load, next, type, error, tostring, setmetatable, select =
+      load, next, type, error, tostring, setmetatable, select
+
+-- Read-only views: a script may read a library but never change what other scripts see.
+local function readonly(t, what)
+  return setmetatable({}, {
+    __index = t,
+    __newindex = function(_, k) error(what .. " is read-only (cannot set '" .. tostring(k) .. "')", 2) end,
+    __pairs = function() return next, t, nil end,
+    __metatable = false,
+  })
+end
+
+string.dump = nil
+getmetatable("").__metatable = false
+
+local gc_allowed = { count = true, collect = true, step = true }
+
+local shared = {
+  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
+  rawequal = rawequal, rawget = rawget, rawlen = rawlen, rawset = rawset, select = select,
+  getmetatable = getmetatable, setmetatable = setmetatable, tonumber = tonumber,
+  tostring = tostring, type = type, xpcall = xpcall, _VERSION = _VERSION,
+  collectgarbage = function(opt, ...)
+    opt = opt or "collect"
+    if not gc_allowed[opt] then error("collectgarbage('" .. tostring(opt) .. "') is not allowed", 2) end
+    return collectgarbage(opt, ...)
+  end,
+  print = function(...)
+    local parts = {}
+    for i = 1, select("#", ...) do parts[i] = tostring((select(i, ...))) end
+    log(table.concat(parts, "\t"))
+  end,
+}
+local libraries = {
+  string = string, table = table, math = math, utf8 = utf8, coroutine = coroutine,
+  os = { clock = os.clock, time = os.time, date = os.date }, teachback = api,
+}
+
+local function make_env(dir)
+  local env, loaded = {}, {}
+  -- Each file gets its own views (even rawset on one cannot reach another file's).
+  local views = {}
+  for name, lib in next, libraries do views[name] = readonly(lib, name) end
+  -- Strict globals: reading an undefined name is an error, so typos surface at once.
+  local function strict_index(_, k)
+    local v = views[k]
+    if v == nil then v = shared[k] end
+    if v == nil then error("undefined global '" .. tostring(k) .. "'", 2) end
+    return v
+  end
+  env._G = env
+  env.load = function(chunk, name, _, e)
+    return load(chunk, name, "t", e or env)
+  end
+  env.require = function(modname)
+    if type(modname) ~= "string" or not modname:match("^[%w_]+[%w_.]*$") or modname:find("..", 1, true) then
+      error("require: bad module name '" .. tostring(modname) .. "'", 2)
+    end
+    if loaded[modname] ~= nil then return loaded[modname] end
+    local path = dir .. "/" .. modname:gsub("%.", "/") .. ".lua"
+    local text = readfile(path)
+    if not text then error("require: no module '" .. modname .. "' in " .. dir, 2) end
+    local chunk, err = load(text, "@" .. path, "t", env)
+    if not chunk then error(err, 0) end
+    local result = chunk(modname)
+    if result == nil then result = true end
+    loaded[modname] = result
+    return result
+  end
+  return setmetatable(env, { __index = strict_index, __metatable = false })
+end
+
+return make_env
+"""#
+}

@@ -1,0 +1,155 @@
+import CLua
+import LuaShim
+
+/// The `teachback.*` registration functions: each decodes its table through an explicit schema
+/// and says precisely which field is wrong.
+extension ScriptRuntime {
+    func pushAPI() {
+        let functions: [(String, tb_swift_function)] = [
+            ("mode", { L in ScriptRuntime.of(L).register(.mode) }),
+            ("heuristic", { L in ScriptRuntime.of(L).register(.heuristic) }),
+            ("topic", { L in ScriptRuntime.of(L).register(.topic) }),
+            ("command", { L in ScriptRuntime.of(L).register(.command) }),
+            ("config", { L in ScriptRuntime.of(L).register(.config) }),
+            ("on_turn", { L in ScriptRuntime.of(L).registerHook(.turn) }),
+            ("on_session_start", { L in ScriptRuntime.of(L).registerHook(.sessionStart) }),
+            ("on_session_end", { L in ScriptRuntime.of(L).registerHook(.sessionEnd) }),
+        ]
+        lua.newTable(fieldCount: functions.count + TextHelpers.functions.count)
+        for (name, fn) in functions + TextHelpers.functions {
+            lua.pushFunction(fn)
+            lua.setField(-2, name)
+        }
+    }
+
+    private enum Kind: String { case mode, heuristic, topic, command, config }
+
+    /// Checks that a file is loading and that the argument is a table, then decodes it.
+    private func register(_ kind: Kind) -> Int32 {
+        let api = "teachback.\(kind.rawValue)"
+        guard loading != nil else { return raise("\(api): registration is only allowed while a file loads") }
+        guard lua.type(at: 1) == LUA_TTABLE else { return raise("\(api) expects a table, got \(lua.typeName(at: 1))") }
+        let spec = SpecReader(lua, table: 1)
+        do throws(SpecError) {
+            switch kind {
+            case .mode: try registerMode(spec)
+            case .heuristic: try registerHeuristic(spec)
+            case .topic: try registerTopic(spec)
+            case .command: try registerCommand(spec)
+            case .config: try registerConfig(spec)
+            }
+            return 0
+        } catch {
+            return raise("\(api): \(error.message)")
+        }
+    }
+
+    private func name(_ spec: SpecReader, pattern: Bool = true) throws(SpecError) -> String {
+        guard let name = try spec.string("name", required: true), !name.isEmpty else {
+            throw SpecError(message: "field 'name' must not be empty")
+        }
+        if pattern, !name.utf8.allSatisfy({ (0x61...0x7a).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2d }) {
+            throw SpecError(message: "field 'name' must match [a-z0-9-]+, got '\(name)'")
+        }
+        return name
+    }
+
+    private var currentFile: String { loading?.file.display ?? "?" }
+
+    private func registerMode(_ spec: SpecReader) throws(SpecError) {
+        let name = try name(spec)
+        let maxTokens = try spec.number("max_tokens")
+        if let maxTokens, maxTokens < 1 || maxTokens != maxTokens.rounded() {
+            throw SpecError(message: "field 'max_tokens' must be a positive integer")
+        }
+        let mode = ModeScript(
+            name: name, description: try spec.string("description") ?? "", file: currentFile,
+            greeting: try spec.text("greeting"), system: try spec.text("system"),
+            prompt: try spec.function("prompt"), fallback: try spec.function("fallback"),
+            temperature: try spec.number("temperature"), maxTokens: maxTokens.map { Int($0) })
+        registry.add(mode)
+        noteRegistered("mode \(name)")
+    }
+
+    private func registerHeuristic(_ spec: SpecReader) throws(SpecError) {
+        let name = try name(spec)
+        let weight = try spec.number("weight") ?? 1
+        guard weight >= 0, weight.isFinite else { throw SpecError(message: "field 'weight' must be a number ≥ 0") }
+        guard let analyze = try spec.function("analyze", required: true) else { return }
+        registry.add(HeuristicScript(name: name, description: try spec.string("description") ?? "",
+                                     file: currentFile, weight: weight, analyze: analyze))
+        noteRegistered("heuristic \(name)")
+    }
+
+    private func registerTopic(_ spec: SpecReader) throws(SpecError) {
+        let name = try name(spec, pattern: false)
+        var concepts: [TopicPack.Concept] = []
+        try spec.forEach("concepts") { (i: Int) throws(SpecError) in
+            guard lua.type(at: -1) == LUA_TTABLE else {
+                throw SpecError(message: "concepts item \(i) must be a table, got \(lua.typeName(at: -1))")
+            }
+            let concept = SpecReader(lua, table: -1)
+            do throws(SpecError) {
+                let conceptName = try concept.string("name", required: true) ?? ""
+                concepts.append(.init(name: conceptName, match: try concept.strings("match") ?? [conceptName]))
+            } catch {
+                throw SpecError(message: "concepts item \(i): \(error.message)")
+            }
+        }
+        registry.add(TopicPack(name: name, aliases: try spec.strings("aliases") ?? [], concepts: concepts, file: currentFile))
+        noteRegistered("topic \(name)")
+    }
+
+    private func registerCommand(_ spec: SpecReader) throws(SpecError) {
+        let name = try name(spec)
+        guard let run = try spec.function("run", required: true) else { return }
+        registry.add(CommandScript(name: name, usage: try spec.string("usage") ?? ":\(name)",
+                                   help: try spec.string("help") ?? "", file: currentFile, run: run))
+        noteRegistered("command :\(name)")
+    }
+
+    private func registerConfig(_ spec: SpecReader) throws(SpecError) {
+        guard loading?.file.kind == .config else {
+            throw SpecError(message: "only init.lua may set the configuration")
+        }
+        var config = registry.config
+        config.model = try spec.string("model") ?? config.model
+        config.parallel = try spec.bool("parallel") ?? config.parallel
+        if let every = try spec.number("analytics_every") {
+            guard every >= 1, every == every.rounded() else {
+                throw SpecError(message: "field 'analytics_every' must be a positive integer")
+            }
+            config.analyticsEvery = Int(every)
+        }
+        lua.rawGet(spec.table, "prices")
+        defer { lua.pop() }
+        if lua.type(at: -1) == LUA_TTABLE {
+            lua.pushNil()
+            while lua_next(lua.L, -2) != 0 {
+                defer { lua.pop() }
+                guard let model = lua.string(at: -2), lua.type(at: -1) == LUA_TTABLE else {
+                    throw SpecError(message: "field 'prices' must map model ids to {input=, output=}")
+                }
+                let price = SpecReader(lua, table: -1)
+                guard let input = try price.number("input", required: true),
+                      let output = try price.number("output", required: true) else { continue }
+                config.prices[model] = .init(input: input, output: output)
+            }
+        } else if lua.type(at: -1) != LUA_TNIL {
+            throw SpecError(message: "field 'prices' must be a table, got \(lua.typeName(at: -1))")
+        }
+        registry.config = config
+        noteRegistered("config")
+    }
+
+    private func registerHook(_ event: HookScript.Event) -> Int32 {
+        guard loading != nil else { return raise("teachback.\(event.rawValue): registration is only allowed while a file loads") }
+        guard lua.type(at: 1) == LUA_TFUNCTION else {
+            return raise("teachback.\(event.rawValue) expects a function, got \(lua.typeName(at: 1))")
+        }
+        lua_settop(lua.L, 1)
+        registry.hooks.append(HookScript(event: event, file: currentFile, function: lua.ref()))
+        noteRegistered(event.rawValue)
+        return 0
+    }
+}

@@ -1,0 +1,81 @@
+/// Everything the scripts registered while loading, in registration order. A later registration
+/// with the same name replaces the earlier one (user scripts override built-ins).
+struct Registry {
+    var modes: [ModeScript] = []
+    var heuristics: [HeuristicScript] = []
+    var topics: [TopicPack] = []
+    var commands: [CommandScript] = []
+    var hooks: [HookScript] = []
+    var config = ScriptConfig()
+
+    mutating func add(_ mode: ModeScript) { Self.upsert(&modes, mode) }
+    mutating func add(_ heuristic: HeuristicScript) { Self.upsert(&heuristics, heuristic) }
+    mutating func add(_ topic: TopicPack) { Self.upsert(&topics, topic) }
+    mutating func add(_ command: CommandScript) { Self.upsert(&commands, command) }
+
+    private static func upsert<T: Named>(_ list: inout [T], _ item: T) {
+        if let i = list.firstIndex(where: { $0.name == item.name }) { list[i] = item } else { list.append(item) }
+    }
+}
+
+protocol Named { var name: String { get } }
+
+struct ModeScript: Named {
+    var name: String
+    var description: String
+    var file: String
+    var greeting: ScriptText?
+    var system: ScriptText?
+    var prompt: Int32?
+    var fallback: Int32?
+    var temperature: Double?
+    var maxTokens: Int?
+}
+
+struct HeuristicScript: Named {
+    var name: String
+    var description: String
+    var file: String
+    var weight: Double
+    var analyze: Int32
+}
+
+struct TopicPack: Named, Sendable {
+    struct Concept: Sendable, Equatable {
+        var name: String
+        var match: [String]
+    }
+    var name: String
+    var aliases: [String]
+    var concepts: [Concept]
+    var file: String
+}
+
+struct CommandScript: Named {
+    var name: String
+    var usage: String
+    var help: String
+    var file: String
+    var run: Int32
+}
+
+struct HookScript {
+    enum Event: String { case turn = "on_turn", sessionStart = "on_session_start", sessionEnd = "on_session_end" }
+    var event: Event
+    var file: String
+    var function: Int32
+}
+
+/// Settings from `init.lua`'s `teachback.config{}`; nil where not set.
+public struct ScriptConfig: Sendable, Equatable {
+    public var model: String?
+    public var parallel: Bool?
+    public var analyticsEvery: Int?
+    /// USD per million tokens, by model id.
+    public var prices: [String: Price] = [:]
+
+    public struct Price: Sendable, Equatable {
+        public var input: Double
+        public var output: Double
+    }
+}

@@ -1,0 +1,154 @@
+import CLua
+import TeachBack
+
+/// Calls from the core into the registered scripts. Each call is protected and budgeted; a failure
+/// comes back as a `ScriptProblem` naming the file, never as a crash or an unwound Swift frame.
+extension ScriptRuntime {
+    func analyze(_ text: String, context: AnalysisContext) -> LocalAnalysisReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var results: [HeuristicResult] = []
+        var problems: [ScriptProblem] = []
+        let base = lua.top
+        lua.push(text)
+        lua.push(context, concepts: topicPack(for: context.topic)?.concepts)
+        for heuristic in registry.heuristics {
+            lua.pushRef(heuristic.analyze)
+            lua_pushvalue(lua.L, base + 1)
+            lua_pushvalue(lua.L, base + 2)
+            if let error = lua.call(nargs: 2, nresults: 1, budget: budgets.heuristic) {
+                problems.append(problem("heuristic '\(heuristic.name)'", file: heuristic.file, error))
+                continue
+            }
+            do {
+                results.append(try lua.heuristicResult(name: heuristic.name, weight: heuristic.weight))
+            } catch {
+                problems.append(ScriptProblem("\(heuristic.file): heuristic '\(heuristic.name)' \(error.message)"))
+            }
+            lua.pop()
+        }
+        lua.setTop(base)
+        return LocalAnalysisReport(analysis: HeuristicResult.combine(results), results: results,
+                                   problems: problems, scriptTime: clock.now - started)
+    }
+
+    func greeting(mode name: String, session: SessionInfo) throws(ScriptProblem) -> String {
+        let mode = try mode(named: name)
+        guard let greeting = mode.greeting else { return "Hi! Teach me about \(session.topic)." }
+        return try text(greeting, of: mode, field: "greeting", session: session)
+    }
+
+    func fallbackQuestion(mode name: String, turn: TurnContext) throws(ScriptProblem) -> String {
+        let mode = try mode(named: name)
+        guard let fallback = mode.fallback else {
+            throw ScriptProblem("\(mode.file): mode '\(name)' has no fallback function")
+        }
+        let question = try callForString(fallback, budget: budgets.mode, what: "mode '\(name)' fallback", file: mode.file) {
+            lua.push(turn)
+        }
+        guard !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ScriptProblem("\(mode.file): mode '\(name)' fallback returned an empty question")
+        }
+        return question
+    }
+
+    /// The Claude request for the next question: the mode's system prompt and its `prompt(turn)`.
+    func questionPrompt(mode name: String, turn: TurnContext, session: SessionInfo) throws(ScriptProblem) -> QuestionPrompt {
+        let mode = try mode(named: name)
+        let system = try mode.system.map { s throws(ScriptProblem) in try text(s, of: mode, field: "system", session: session) }
+            ?? "You are a curious student learning \(session.topic). Ask one short follow-up question."
+        let user = try mode.prompt.map { ref throws(ScriptProblem) in
+            try callForString(ref, budget: budgets.mode, what: "mode '\(name)' prompt", file: mode.file) { lua.push(turn) }
+        } ?? "My explanation:\n\(turn.explanation)\n\nAsk me your next question."
+        return QuestionPrompt(system: system, user: user, temperature: mode.temperature, maxTokens: mode.maxTokens)
+    }
+
+    /// Runs the hooks for `event`; returns what failed.
+    func notify(_ event: HookEvent) -> [ScriptProblem] {
+        var problems: [ScriptProblem] = []
+        for hook in registry.hooks where hook.event == event.kind {
+            lua.pushRef(hook.function)
+            switch event {
+            case .turn(let turn): lua.push(turn)
+            case .sessionStart(let session), .sessionEnd(let session): lua.push(session)
+            }
+            if let error = lua.call(nargs: 1, nresults: 0, budget: budgets.mode) {
+                problems.append(problem(hook.event.rawValue, file: hook.file, error))
+            }
+        }
+        return problems
+    }
+
+    /// Runs a plugin command; returns the text it printed, if any.
+    func runCommand(_ command: CommandScript, args: String, session: SessionInfo?) throws(ScriptProblem) -> String? {
+        lua.pushRef(command.run)
+        lua.push(args)
+        if let session { lua.push(session) } else { lua.pushNil() }
+        if let error = lua.call(nargs: 2, nresults: 1, budget: budgets.command) {
+            throw problem("command :\(command.name)", file: command.file, error)
+        }
+        defer { lua.pop() }
+        switch lua.type(at: -1) {
+        case LUA_TNIL: return nil
+        case LUA_TSTRING, LUA_TNUMBER: return lua_tolstring(lua.L, -1, nil).map { String(cString: $0) }
+        default: throw ScriptProblem("\(command.file): command :\(command.name) returned \(lua.typeName(at: -1)), expected a string")
+        }
+    }
+
+    /// The topic pack whose name or alias matches `topic`, comparing Porter stems ("hash tables" = "hash table").
+    func topicPack(for topic: String) -> TopicPack? {
+        let key = Self.topicKey(topic)
+        return registry.topics.first { pack in
+            Self.topicKey(pack.name) == key || pack.aliases.contains { Self.topicKey($0) == key }
+        }
+    }
+
+    static func topicKey(_ topic: String) -> String {
+        Tokenizer.words(in: topic).map { PorterStemmer.stem($0) }.joined(separator: " ")
+    }
+
+    // MARK: -
+
+    private func mode(named name: String) throws(ScriptProblem) -> ModeScript {
+        guard let mode = registry.modes.first(where: { $0.name == name }) else {
+            throw ScriptProblem("no mode named '\(name)'")
+        }
+        return mode
+    }
+
+    private func text(_ text: ScriptText, of mode: ModeScript, field: String, session: SessionInfo) throws(ScriptProblem) -> String {
+        switch text {
+        case .text(let template): return template.replacingOccurrences(of: "{topic}", with: session.topic)
+        case .function(let ref):
+            return try callForString(ref, budget: budgets.mode, what: "mode '\(mode.name)' \(field)", file: mode.file) { lua.push(session) }
+        }
+    }
+
+    private func callForString(_ ref: Int32, budget: Double, what: String, file: String, pushArgument: () -> Void) throws(ScriptProblem) -> String {
+        lua.pushRef(ref)
+        pushArgument()
+        if let error = lua.call(nargs: 1, nresults: 1, budget: budget) { throw problem(what, file: file, error) }
+        defer { lua.pop() }
+        guard let s = lua.string(at: -1) else {
+            throw ScriptProblem("\(file): \(what) returned \(lua.typeName(at: -1)), expected a string")
+        }
+        return s
+    }
+
+    /// Messages lead with `file:line:` as Lua wrote them; where Lua gave no position (memory cap),
+    /// the file is named all the same.
+    private func problem(_ what: String, file: String, _ error: LuaError) -> ScriptProblem {
+        let located = error.message.hasPrefix(file) ? error.message : "\(file): \(error.message)"
+        return ScriptProblem("\(what) failed: \(located)", traceback: error.traceback)
+    }
+}
+
+extension HookEvent {
+    var kind: HookScript.Event {
+        switch self {
+        case .turn: .turn
+        case .sessionStart: .sessionStart
+        case .sessionEnd: .sessionEnd
+        }
+    }
+}

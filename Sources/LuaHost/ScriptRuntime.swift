@@ -1,0 +1,138 @@
+import CLua
+import Foundation
+import LuaShim
+import TeachBack
+
+/// A script file to load, and the name messages give it (`plugins/hedging.lua`, `~/x/mine.lua`).
+struct ScriptFile: Sendable, Equatable {
+    enum Kind: Sendable { case mode, plugin, config }
+    var path: String
+    var display: String
+    var kind: Kind
+}
+
+/// How one file fared at load time, for `:plugins`.
+public struct LoadedFile: Sendable, Equatable {
+    public var file: String
+    public var registered: [String]
+    public var error: String?
+    /// Bytes the state grew by while the file loaded.
+    public var memory: Int
+}
+
+/// Time budgets in seconds for each kind of call into Lua (DESIGN §4).
+public struct Budgets: Sendable {
+    public var heuristic = 0.2
+    public var mode = 0.2
+    public var command = 2.0
+    public var load = 1.0
+    public var memoryCap = 64 << 20
+    public init() {}
+}
+
+/// One Lua state with everything loaded into it: the sandbox, the `teachback` API and the
+/// registrations of every script. `:reload` builds a new runtime and swaps it in.
+final class ScriptRuntime {
+    let lua: LuaState
+    let budgets: Budgets
+    let commonWords: WordList
+    var registry = Registry()
+    private(set) var files: [LoadedFile] = []
+    private(set) var logLines: [String] = []
+    /// The file being loaded; registration is only allowed while this is set.
+    var loading: (file: ScriptFile, registered: [String])?
+    private var makeEnv: Int32 = 0
+
+    static let maxLogLines = 200
+
+    init?(budgets: Budgets, commonWords: WordList) {
+        guard let lua = LuaState(memoryCap: budgets.memoryCap) else { return nil }
+        self.lua = lua
+        self.budgets = budgets
+        self.commonWords = commonWords
+        tb_set_owner(lua.L, Unmanaged.passUnretained(self).toOpaque())
+        guard installSandbox() else { return nil }
+    }
+
+    /// The runtime a Swift callback belongs to (the state's owner pointer).
+    static func of(_ L: OpaquePointer?) -> ScriptRuntime {
+        Unmanaged<ScriptRuntime>.fromOpaque(tb_owner(L)).takeUnretainedValue()
+    }
+
+    private func installSandbox() -> Bool {
+        let libraries: [(String, lua_CFunction)] = [
+            ("_G", luaopen_base), ("string", luaopen_string), ("table", luaopen_table), ("math", luaopen_math),
+            ("utf8", luaopen_utf8), ("coroutine", luaopen_coroutine), ("os", luaopen_os),
+        ]
+        for (name, open) in libraries {
+            luaL_requiref(lua.L, name, open, 1)
+            lua.pop()
+        }
+        if lua.load(text: Prelude.source, name: Prelude.name) != nil { return false }
+        pushAPI()
+        lua.pushFunction { L in ScriptRuntime.of(L).readModule() }
+        lua.pushFunction(TextHelpers.log)
+        guard lua.call(nargs: 3, nresults: 1, budget: budgets.load) == nil else { return false }
+        makeEnv = lua.ref()
+        return true
+    }
+
+    /// Loads one file into a fresh environment. A file that fails keeps none of its registrations.
+    func load(_ file: ScriptFile) {
+        let memoryBefore = lua.memoryUsed
+        let snapshot = registry
+        var error = loadProtected(file)
+        let registered = loading?.registered ?? []
+        loading = nil
+        if error == nil, registered.isEmpty, file.kind != .config {
+            error = "\(file.display): registers nothing (call teachback.mode{...}, teachback.heuristic{...}, ...)"
+        }
+        if error != nil { registry = snapshot }
+        files.append(LoadedFile(file: file.display, registered: error == nil ? registered : [], error: error,
+                                memory: max(0, lua.memoryUsed - memoryBefore)))
+    }
+
+    private func loadProtected(_ file: ScriptFile) -> String? {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file.path, encoding: .utf8)
+        } catch {
+            return "\(file.display): cannot read: \(error.localizedDescription)"
+        }
+        if let error = lua.load(text: text, name: file.display) { return error.message }
+        lua.pushRef(makeEnv)
+        lua.push((file.path as NSString).deletingLastPathComponent)
+        if let error = lua.call(nargs: 1, nresults: 1, budget: budgets.load) {
+            lua.pop()
+            return "\(file.display): \(error.message)"
+        }
+        _ = lua_setupvalue(lua.L, -2, 1)   // the environment becomes the chunk's _ENV
+        loading = (file, [])
+        return lua.call(nargs: 0, nresults: 0, budget: budgets.load)?.message
+    }
+
+    /// Records what the file being loaded registered (`mode socratic`).
+    func noteRegistered(_ what: String) { loading?.registered.append(what) }
+
+    func appendLog(_ message: String) {
+        logLines.append(loading.map { "\($0.file.display): \(message)" } ?? message)
+        if logLines.count > Self.maxLogLines { logLines.removeFirst(logLines.count - Self.maxLogLines) }
+    }
+
+    /// Raises `message` from the Swift function being called, prefixed with the script's position.
+    func raise(_ message: String) -> Int32 {
+        luaL_where(lua.L, 1)
+        lua.push(message)
+        lua_concat(lua.L, 2)
+        return -1
+    }
+
+    private func readModule() -> Int32 {
+        guard let path = lua.string(at: 1), let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            lua.pushNil()
+            return 1
+        }
+        lua.push(text)
+        return 1
+    }
+}
