@@ -1,0 +1,140 @@
+import Foundation
+import LuaHost
+import TeachBack
+
+/// The built-in `:commands` (DESIGN §5), and dispatch to plugin commands.
+extension REPL {
+    struct Builtin {
+        var name: String
+        var usage: String
+        var help: String
+    }
+
+    static let builtins: [Builtin] = [
+        Builtin(name: "teach", usage: ":teach TOPIC", help: "start a new session on TOPIC with the current persona"),
+        Builtin(name: "mode", usage: ":mode [NAME]", help: "show or switch the persona (the session keeps its history)"),
+        Builtin(name: "modes", usage: ":modes", help: "list personas: name, description, file"),
+        Builtin(name: "stats", usage: ":stats", help: "session analytics: averages, learning curve, trend, gaps to review"),
+        Builtin(name: "history", usage: ":history", help: "the session's transcript"),
+        Builtin(name: "plugins", usage: ":plugins", help: "loaded heuristics, topics, commands and hooks, with errors and memory"),
+        Builtin(name: "reload", usage: ":reload", help: "reload modes and plugins into a fresh Lua state"),
+        Builtin(name: "edit", usage: ":edit", help: "write the next explanation in $VISUAL or $EDITOR"),
+        Builtin(name: "help", usage: ":help [COMMAND]", help: "list commands, or explain one"),
+        Builtin(name: "quit", usage: ":quit", help: "leave (the session is kept; Ctrl-D does the same)"),
+    ]
+
+    func commandNames() async -> [String] {
+        Self.builtins.map(\.name) + (await host.commands.map(\.name)).filter { name in !Self.builtins.contains { $0.name == name } }
+    }
+
+    func command(_ typed: String, args: String) async -> Flow {
+        switch CommandMatch.resolve(typed, among: await commandNames()) {
+        case .unknown:
+            console.error("unknown command :\(typed) — :help lists the commands (start a line with :: to send a literal ':')")
+        case .ambiguous(let names):
+            console.error(":\(typed) is ambiguous: " + names.map { ":" + $0 }.joined(separator: ", "))
+        case .found(let name):
+            return await run(name, args: args)
+        }
+        return .proceed
+    }
+
+    private func run(_ name: String, args: String) async -> Flow {
+        switch name {
+        case "teach": await teachCommand(args)
+        case "mode": await modeCommand(args)
+        case "modes": print(Views.modes(await host.modes(), current: await engine.mode))
+        case "stats": await withSession { print(Views.stats($0)) }
+        case "history": await withSession { print(Views.history($0)) }
+        case "plugins":
+            print(Views.plugins(heuristics: await host.heuristics, topics: await host.topics, commands: await host.commands,
+                                hooks: await host.hooks, files: await host.files, memoryUsed: await host.memoryUsed,
+                                memoryCap: await host.memoryCap))
+        case "reload": await reloadCommand()
+        case "edit": await editCommand()
+        case "help": await helpCommand(args)
+        case "quit": return .quit
+        default: await pluginCommand(name, args: args)
+        }
+        return .proceed
+    }
+
+    private func print(_ lines: [String]) {
+        console.out(Sanitizer.clean(lines.joined(separator: "\n")))
+    }
+
+    private func withSession(_ body: (Session) -> Void) async {
+        guard let session = await engine.session else {
+            console.error("no session yet: start one with :teach TOPIC")
+            return
+        }
+        body(session)
+    }
+
+    private func modeCommand(_ name: String) async {
+        guard !name.isEmpty else {
+            console.out("mode: \(await engine.mode)")
+            return
+        }
+        if await engine.switchMode(to: name.lowercased()) {
+            console.status(console.dim("now asking as \(name.lowercased())"))
+        } else {
+            let known = await host.modes().map(\.name).joined(separator: ", ")
+            console.error("no persona named '\(name)' (known: \(known))")
+        }
+    }
+
+    private func reloadCommand() async {
+        let files = await host.reload()
+        let failed = files.filter { $0.error != nil }
+        for file in failed { console.warning(file.error ?? "") }
+        console.status(console.dim("reloaded \(files.count) files, \(failed.count) with errors"))
+        let mode = await engine.mode
+        if !(await host.modes().contains { $0.name == mode }) {
+            console.warning("the current persona '\(mode)' no longer exists; questions fall back to the default")
+        }
+    }
+
+    private func editCommand() async {
+        do {
+            guard let text = try await ExternalEditor.edit(environment: environment) else {
+                console.status(console.dim("empty: nothing sent"))
+                return
+            }
+            await teach(text)
+        } catch {
+            console.error(error.description)
+        }
+    }
+
+    private func helpCommand(_ topic: String) async {
+        let plugins = await host.commands
+        let all = Self.builtins.map { ($0.name, $0.usage, $0.help) } + plugins.map { ($0.name, $0.usage ?? ":" + $0.name, $0.description) }
+        if !topic.isEmpty {
+            let wanted = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
+            guard case .found(let name) = CommandMatch.resolve(wanted, among: all.map(\.0)),
+                  let entry = all.first(where: { $0.0 == name }) else {
+                console.error("no command :\(wanted)")
+                return
+            }
+            print(["\(entry.1)  \(entry.2)"])
+            return
+        }
+        let width = all.map(\.1.count).max() ?? 0
+        print(all.map { "  \($0.1.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.2)" } + [
+            "", "Anything not starting with ':' is an explanation for the student.",
+            "\"\"\" on a line opens and closes a multi-line block; a trailing \\ continues a line; :: sends a literal ':'.",
+            "Unique prefixes work (:st → :stats). Tab completes commands, personas and topics.",
+        ])
+    }
+
+    private func pluginCommand(_ name: String, args: String) async {
+        do {
+            if let text = try await host.runCommand(name, args: args, session: await engine.session?.info) {
+                print([text])
+            }
+        } catch {
+            show([error])
+        }
+    }
+}

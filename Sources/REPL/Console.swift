@@ -1,0 +1,92 @@
+import Foundation
+
+/// Where output goes: answers to stdout, status and errors to stderr (so piping the answers
+/// works), colour only on a terminal and never with `NO_COLOR`. Text from scripts, Claude or the
+/// user is sanitised first: nothing printed can move the cursor, retitle the window or recolour.
+public struct Console: Sendable {
+    public var color: Bool
+
+    public init(color: Bool) { self.color = color }
+
+    /// Colour when stdout is a terminal, `NO_COLOR` is unset or empty, and `--no-color` was not given.
+    public static func detect(environment: [String: String], noColorFlag: Bool) -> Console {
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return Console(color: !noColorFlag && !noColor && isatty(1) == 1)
+    }
+
+    public func out(_ text: String, newline: Bool = true) { write(1, text + (newline ? "\n" : "")) }
+    public func status(_ text: String) { write(2, text + "\n") }
+
+    public func dim(_ s: String) -> String { paint(s, "2") }
+    public func bold(_ s: String) -> String { paint(s, "1") }
+    public func red(_ s: String) -> String { paint(s, "31") }
+    public func yellow(_ s: String) -> String { paint(s, "33") }
+    public func cyan(_ s: String) -> String { paint(s, "36") }
+
+    public func error(_ message: String) { status(red("error: ") + Sanitizer.clean(message)) }
+    public func warning(_ message: String) { status(yellow("warning: ") + Sanitizer.clean(message)) }
+
+    private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+
+    private func write(_ fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { buf in
+            var offset = 0
+            while offset < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
+                if n <= 0 { if errno == EINTR { continue } else { return } }
+                offset += n
+            }
+        }
+    }
+}
+
+/// Removes what a terminal would act on from untrusted text: escape and control sequences (CSI,
+/// OSC, C1 controls), other control characters but newline and tab, and invalid UTF-8.
+public enum Sanitizer {
+    public static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        while let s = scalars.next() {
+            switch s.value {
+            case 0x1B:
+                skipEscape(&scalars)
+            case 0x9B:
+                skipCSI(&scalars)
+            case 0x90, 0x98, 0x9D, 0x9E, 0x9F:
+                skipString(&scalars)
+            case 0x0A, 0x09:
+                out.append(s)
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0:
+                continue
+            default:
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Skips the rest of an escape sequence: CSI (`ESC [ ... final`), OSC/DCS/APC/PM strings
+    /// (until BEL or ESC \), or a two-character escape.
+    private static func skipEscape(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        guard let kind = scalars.next() else { return }
+        switch kind {
+        case "[": skipCSI(&scalars)
+        case "]", "P", "_", "^", "X": skipString(&scalars)
+        default: break
+        }
+    }
+
+    private static func skipCSI(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        while let s = scalars.next(), !(0x40...0x7E).contains(s.value) {}
+    }
+
+    /// Skips to the string terminator: BEL, ESC \\ or the C1 ST.
+    private static func skipString(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        var previousWasEscape = false
+        while let s = scalars.next() {
+            if s.value == 0x07 || s.value == 0x9C || (previousWasEscape && s == "\\") { break }
+            previousWasEscape = s.value == 0x1B
+        }
+    }
+}

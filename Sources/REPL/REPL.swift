@@ -1,0 +1,124 @@
+import Foundation
+import LuaHost
+import TeachBack
+
+/// The interactive loop (DESIGN §5): reads lines, runs commands, sends explanations to the
+/// TurnEngine and prints the student's answers. A failing command, plugin or turn prints an
+/// error and the loop goes on; only `:quit` or Ctrl-D end it.
+public actor REPL {
+    let engine: TurnEngine
+    let host: LuaScriptHost
+    let reader: any LineReader
+    let console: Console
+    let interactive: Bool
+    let verbose: Bool
+    let environment: [String: String]
+    private var assembler = InputAssembler()
+
+    public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
+                interactive: Bool, verbose: Bool, environment: [String: String]) {
+        self.engine = engine
+        self.host = host
+        self.reader = reader
+        self.console = console
+        self.interactive = interactive
+        self.verbose = verbose
+        self.environment = environment
+    }
+
+    enum Flow { case proceed, quit }
+
+    /// Runs until `:quit` or end of input; returns the exit code.
+    public func run(startTopic: String? = nil) async -> Int32 {
+        if interactive {
+            console.status(console.dim("teachback — offline: the student is played by local scripts. ") +
+                           console.dim(":teach TOPIC to start, :help for commands, Ctrl-D to quit."))
+        }
+        if let startTopic { await teachCommand(startTopic) }
+        while true {
+            await refreshCompletions()
+            let prompt = assembler.isPending ? "... " : await promptText()
+            switch await reader.read(prompt: interactive ? prompt : "") {
+            case .endOfInput:
+                if interactive { console.out("") }
+                await finish()
+                return 0
+            case .interrupted(let hadText):
+                if !hadText, !assembler.isPending { console.status("Use Ctrl-D or :quit to exit.") }
+                assembler.reset()
+            case .line(let line):
+                reader.remember(line)
+                guard let input = assembler.feed(line) else { continue }
+                if await handle(input) == .quit {
+                    await finish()
+                    return 0
+                }
+            }
+        }
+    }
+
+    /// Handles one complete input; multi-line input is always an explanation.
+    func handle(_ input: String) async -> Flow {
+        let parsed = input.contains("\n") ? .explanation(input) : ParsedInput.parse(input)
+        switch parsed {
+        case .empty: return .proceed
+        case .explanation(let text): await teach(text)
+        case .command(let name, let args): return await command(name, args: args)
+        }
+        return .proceed
+    }
+
+    private func finish() async {
+        show(await engine.end())
+    }
+
+    private func promptText() async -> String {
+        let mode = await engine.mode
+        let topic = await engine.session?.topic
+        let inner = topic.map { "\(mode) · \($0)" } ?? mode
+        return console.bold("teachback[\(inner)]") + "> "
+    }
+
+    private func refreshCompletions() async {
+        guard interactive else { return }
+        let completer = Completer(commands: await commandNames(), modes: await host.modes().map(\.name),
+                                  topics: await host.topics.map(\.name))
+        reader.setCompleter(completer)
+    }
+
+    // MARK: Turns
+
+    func teach(_ explanation: String) async {
+        guard await engine.session != nil else {
+            console.error("no session yet: start one with :teach TOPIC")
+            return
+        }
+        guard let outcome = await engine.teach(explanation) else { return }
+        show(outcome.problems)
+        let turn = outcome.value
+        if let reason = turn.fallbackReason { console.warning("fell back: \(reason)") }
+        console.out(console.cyan("student› ") + Sanitizer.clean(turn.question))
+        console.out(console.dim(Sanitizer.clean(Views.turnLine(turn))))
+        if verbose {
+            console.status(console.dim(String(format: "lua: %.3f ms for %d heuristics", turn.timings.analysis ?? 0,
+                                              await host.heuristics.count)))
+        }
+    }
+
+    func teachCommand(_ topic: String) async {
+        guard !topic.isEmpty else {
+            console.error("usage: :teach TOPIC (e.g. :teach recursion)")
+            return
+        }
+        let outcome = await engine.start(topic: topic)
+        show(outcome.problems)
+        console.out(console.cyan("student› ") + Sanitizer.clean(outcome.value))
+    }
+
+    func show(_ problems: [ScriptProblem]) {
+        for problem in problems {
+            console.warning(problem.message)
+            if verbose, let traceback = problem.traceback { console.status(console.dim(Sanitizer.clean(traceback))) }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import LuaHost
+import TeachBack
+
+/// Text for the REPL's listings. Pure functions of their inputs, so tests can read them.
+public enum Views {
+    static let sparkBlocks = Array("▁▂▃▄▅▆▇█")
+
+    /// One block per value in 0...1.
+    static func sparkline(_ values: [Double]) -> String {
+        String(values.map { v in
+            sparkBlocks[min(sparkBlocks.count - 1, max(0, Int((v * Double(sparkBlocks.count - 1)).rounded()))) ]
+        })
+    }
+
+    static func score(_ v: Double) -> String { String(format: "%.2f", v) }
+
+    /// The dim line after each turn: scores, gaps, jargon, backend, latency, tokens.
+    public static func turnLine(_ turn: Turn) -> String {
+        let a = turn.analysis
+        var parts = ["clarity \(score(a.clarityScore))", "confidence \(score(a.confidenceScore))"]
+        if !a.knowledgeGaps.isEmpty { parts.append("gaps: " + a.knowledgeGaps.joined(separator: ", ")) }
+        if !a.unexplainedJargon.isEmpty { parts.append("jargon: " + a.unexplainedJargon.joined(separator: ", ")) }
+        if !a.strengths.isEmpty { parts.append("strengths: " + a.strengths.joined(separator: ", ")) }
+        let backend = turn.backend == .offline ? "offline" : "\(turn.backend.analysis.rawValue)/\(turn.backend.question.rawValue)"
+        parts.append(backend)
+        parts.append(String(format: "%.0f ms", turn.timings.total))
+        if turn.usage != .zero { parts.append("\(turn.usage.inputTokens)+\(turn.usage.outputTokens) tokens") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The analysis in a few lines, for `teachback analyze`.
+    public static func analysis(_ a: Analysis) -> String {
+        ["clarity     \(score(a.clarityScore))", "confidence  \(score(a.confidenceScore))",
+         "gaps        " + list(a.knowledgeGaps), "jargon      " + list(a.unexplainedJargon),
+         "strengths   " + list(a.strengths)].joined(separator: "\n")
+    }
+
+    static func stats(_ session: Session) -> [String] {
+        let analytics = SessionAnalytics(analyses: session.turns.map(\.analysis))
+        var lines = ["\(session.topic) · \(session.mode) · \(analytics.totalTurns) turn\(analytics.totalTurns == 1 ? "" : "s")"]
+        guard analytics.totalTurns > 0 else { return lines + ["No turns yet: explain something first."] }
+        lines.append("clarity     \(sparkline(analytics.learningCurve))  avg \(score(analytics.averageClarity))  trend \(analytics.clarityTrend.rawValue.replacingOccurrences(of: "_", with: " "))")
+        lines.append("confidence  \(sparkline(analytics.confidenceOverTime))  avg \(score(analytics.averageConfidence))")
+        lines.append("persistent gaps: " + list(analytics.persistentGaps))
+        lines.append("review next:     " + list(analytics.suggestedReviewTopics))
+        let usage = session.turns.map(\.usage).reduce(.zero, +)
+        lines.append("tokens: \(usage.inputTokens) in, \(usage.outputTokens) out")
+        return lines
+    }
+
+    static func history(_ session: Session) -> [String] {
+        guard !session.turns.isEmpty else { return ["No turns yet."] }
+        return session.turns.flatMap { turn in
+            ["[\(turn.number)] you (\(turn.mode)):", indent(turn.explanation),
+             "[\(turn.number)] student\(turn.interrupted ? " [interrupted]" : ""):", indent(turn.question), ""]
+        }.dropLast()
+    }
+
+    static func modes(_ modes: [ModeInfo], current: String) -> [String] {
+        let width = modes.map(\.name.count).max() ?? 0
+        return modes.map { m in
+            "\(m.name == current ? "*" : " ") \(m.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(m.description)  (\(m.file))"
+        }
+    }
+
+    static func plugins(heuristics: [PluginItem], topics: [PluginItem], commands: [PluginItem], hooks: [PluginItem],
+                        files: [LoadedFile], memoryUsed: Int, memoryCap: Int) -> [String] {
+        func section(_ title: String, _ items: [PluginItem]) -> [String] {
+            ["\(title) (\(items.count)):"] + items.map { "  \($0.usage ?? $0.name)  \($0.description)  (\($0.file))" }
+        }
+        var lines = section("heuristics", heuristics) + section("topics", topics) + section("commands", commands) + section("hooks", hooks)
+        let failed = files.filter { $0.error != nil }
+        lines.append("files: \(files.count) loaded, \(failed.count) with errors")
+        for f in failed { lines.append("  ✗ \(f.error ?? "")") }
+        lines.append(String(format: "Lua memory: %.1f MiB of %d MiB", Double(memoryUsed) / 1_048_576, memoryCap >> 20))
+        return lines
+    }
+
+    private static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
+    private static func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+    }
+}
