@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import REPL
+import TeachBack
+
+/// `teachback` with no subcommand: the interactive loop.
+struct ReplCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "repl", abstract: "The interactive teach-back loop (the default).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "Start a session on TOPIC right away.")
+    var topic: String?
+
+    func run() async throws {
+        let wiring = try await Wiring(common)
+        let interactive = isatty(0) == 1
+        let reader: any LineReader
+        if interactive, let editor = EditLineReader(historyFile: HistoryFile.standard(environment: wiring.environment)) {
+            reader = editor
+            // Ctrl-C is a key while editing; between reads it must not kill the session.
+            signal(SIGINT, SIG_IGN)
+        } else {
+            reader = PlainLineReader()
+        }
+        let console = interactive ? wiring.console() : Console(color: false)
+        let engine = TurnEngine(script: wiring.host, mode: wiring.mode)
+        let repl = REPL(engine: engine, host: wiring.host, reader: reader, console: console,
+                        interactive: interactive, verbose: common.verbose, environment: wiring.environment)
+        let code = await repl.run(startTopic: topic)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+@Suite struct CommandLineTests {
+    static let explanation = """
+    Recursion is when a function calls itself to solve a smaller version of the same problem. \
+    For example, factorial of 5 is 5 times factorial of 4. The base case stops it: factorial of 0 is 1.
+    """
+
+    @Test func askJsonPrintsExactlyTheDocumentedObject() throws {
+        let result = try Binary.run(["ask", "--topic", "recursion", "--json"], input: Self.explanation, home: try Binary.sandbox())
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["question", "analysis", "topic", "mode", "backend", "fallback_reason", "timings_ms", "usage"])
+        #expect(object["topic"] as? String == "recursion")
+        #expect(object["mode"] as? String == "socratic")
+        #expect((object["question"] as? String)?.isEmpty == false)
+        #expect(object["backend"] as? [String: String] == ["analysis": "local", "question": "fallback"])
+        #expect(object["fallback_reason"] is NSNull)
+        let timings = try #require(object["timings_ms"] as? [String: Any])
+        #expect(Set(timings.keys) == ["total", "analysis", "first_token"])
+        #expect(object["usage"] as? [String: Int] == ["input_tokens": 0, "output_tokens": 0])
+        let analysis = try #require(object["analysis"] as? [String: Any])
+        #expect(Set(analysis.keys) == ["confidence_score", "clarity_score", "knowledge_gaps", "unexplained_jargon", "strengths", "source"])
+    }
+
+    @Test func analyzeJsonPrintsTheAnalysisAndATimingLine() throws {
+        let words = Array(repeating: Self.explanation, count: 6).joined(separator: " ")
+        let result = try Binary.run(["analyze", "--topic", "recursion", "--json", "--verbose"], input: words, home: try Binary.sandbox())
+        #expect(result.status == 0)
+        let analysis = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(analysis["source"] as? String == "local")
+        let line = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix("lua: ") })
+        let ms = try #require(Double(line.dropFirst(5).prefix { $0 != " " }))
+        #expect(ms < 100, "sanity bound only; `make bench` measures it")
+    }
+
+    @Test func usageErrorsExitWithTwoAndVersionAndHelpWork() throws {
+        let home = try Binary.sandbox()
+        #expect(try Binary.run(["ask"], home: home).status == 2)
+        #expect(try Binary.run(["--bogus-flag"], home: home).status == 2)
+        #expect(try Binary.run(["ask", "--topic", "x"], input: "", home: home).status == 2)
+        #expect(try Binary.run(["ask", "--topic", "x", "--mode", "nobody"], input: "text", home: home).status == 2)
+        let version = try Binary.run(["--version"], home: home)
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("teachback "))
+        let help = try Binary.run(["--help"], home: home)
+        #expect(help.stdout.contains("analyze"))
+    }
+
+    @Test func aPersonaOutsideTheRepoWorksAndABrokenOneIsReportedWithoutStoppingIt() throws {
+        let home = try Binary.sandbox()
+        let dir = home + "/my-modes"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try """
+        teachback.mode {
+          name = "pirate",
+          description = "Asks like a pirate",
+          greeting = "Arr, teach me {topic}!",
+          fallback = function(turn)
+            local gap = turn.analysis.knowledge_gaps[1] or "treasure"
+            return "Arr, what be " .. gap .. "? (turn " .. turn.number .. ")"
+          end,
+        }
+        """.write(toFile: dir + "/pirate.lua", atomically: true, encoding: .utf8)
+        try "teachback.mode {\n  name = \"broken\",\n  fallback = function() return nil .. 1 end,\n}\nlocal x = nil + 1\n"
+            .write(toFile: dir + "/broken.lua", atomically: true, encoding: .utf8)
+        let result = try Binary.run(["ask", "--topic", "recursion", "--mode", "pirate", "--modes", dir],
+                                    input: "It calls itself.", home: home)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Arr, what be "))
+        #expect(result.stdout.contains("(turn 1)"))
+        #expect(result.stderr.contains("broken.lua:5:"))
+        let repl = try Binary.run(["--modes", dir], input: ":modes\n:mode pirate\n:teach tides\n", home: home)
+        #expect(repl.stdout.contains("pirate"))
+        #expect(repl.stdout.contains("Arr, teach me tides!"))
+    }
+}
