@@ -1,0 +1,264 @@
+-- modes/lib/persona.lua: what the student personas in modes/ share. A mode loads it
+-- with `local persona = require("lib.persona")` (files under lib/ are modules, not
+-- modes) and keeps only what makes it that persona: its texts, its templates and
+-- the order in which it asks about what the analysis found.
+--
+--   persona.prompt(turn, focus)   the question request's user message
+--   persona.questions(turn)       a list of candidate questions built from the
+--                                 analysis; :add(...) templates, then :pick(suffixes)
+--   persona.trim, persona.clip, persona.rotate   small text and list helpers
+--
+-- Templates are strings with {name} variables: {topic} and the verb forms that agree
+-- with it ({does} {Does} {is} {Is} {Isnt} {doesnt} {s}), plus the item a template is
+-- filled with ({gap}, {term}, ... as the persona names it).
+
+local M = {}
+
+-- `s` without leading and trailing white space.
+local function trim(s) return (s:gsub("^%s+", ""):gsub("%s+$", "")) end
+
+-- Lower-case, single-spaced: how questions are compared.
+local function norm(s) return trim((tostring(s):lower():gsub("%s+", " "))) end
+
+-- The non-empty strings of analysis[key], trimmed; {} when absent.
+local function list_of(analysis, key)
+  local v = type(analysis) == "table" and analysis[key] or nil
+  local out = {}
+  if type(v) ~= "table" then return out end
+  for _, x in ipairs(v) do
+    if type(x) == "string" and x:find("%S") then out[#out + 1] = trim(x) end
+  end
+  return out
+end
+
+-- The turn's topic, trimmed; "this topic" when there is none.
+local function topic_of(turn)
+  local t = type(turn.topic) == "string" and trim(turn.topic) or ""
+  return t ~= "" and t or "this topic"
+end
+
+-- Template variables for the topic, with verbs that agree with it:
+-- {topic} {does} {Does} {is} {Is} {Isnt} {doesnt} {s} ("hash tables" is plural).
+local function topic_vars(turn)
+  local topic = topic_of(turn)
+  local last = topic:lower():match("(%a+)$") or ""
+  local plural = last:find("s$") ~= nil and not (last:find("ss$") or last:find("us$")
+    or last:find("is$") or last:find("ics$"))
+  if plural then
+    return { topic = topic, does = "do", Does = "Do", is = "are", Is = "Are", Isnt = "Aren't",
+             doesnt = "don't", s = "" }
+  end
+  return { topic = topic, does = "does", Does = "Does", is = "is", Is = "Is", Isnt = "Isn't",
+           doesnt = "doesn't", s = "s" }
+end
+
+-- A gap as a noun phrase: "the base case", but "infinite recursion", "collisions".
+local BARE = {
+  time = true, water = true, energy = true, oxygen = true, dioxide = true, glucose = true,
+  chlorophyll = true, friction = true, inertia = true, equilibrium = true, heat = true,
+  light = true, memory = true, space = true, data = true, information = true,
+}
+local COUNTABLE = {
+  ["function"] = true, question = true, section = true, equation = true, condition = true,
+  operation = true, position = true, station = true, relation = true, definition = true,
+}
+local function noun_phrase(gap)
+  local l = gap:lower()
+  local first, last = l:match("^(%S+)"), l:match("([%a%-]+)%W*$") or ""
+  if not first or first == "the" or first == "a" or first == "an" or first:find("ing$")
+      or first:find("^wh") or first == "how" or l:find("[=%d]") then
+    return gap
+  end
+  if ((last:find("s$") and not last:find("ss$")) or last:find("ing$") or last:find("ia$")
+      or last:find("tion$") or last:find("sion$") or last:find("ment$") or last:find("ance$")
+      or last:find("ence$") or last:find("ity$") or BARE[last]) and not COUNTABLE[last] then
+    return gap
+  end
+  return "the " .. gap
+end
+
+-- At most `max` bytes of `s`, cut on a UTF-8 character boundary.
+local function clip(s, max)
+  s = trim(tostring(s or ""))
+  if #s <= max then return s end
+  local cut = max
+  while cut > 0 and ((s:byte(cut + 1) or 0) & 0xC0) == 0x80 do cut = cut - 1 end
+  return s:sub(1, cut) .. "..."
+end
+
+-- `template` with each {name} replaced by vars[name] ("" when unset).
+local function fill(template, vars)
+  return (template:gsub("{(%w+)}", function(k) return vars[k] or "" end))
+end
+
+-- `xs` rotated so that successive turns start at successive items.
+local function rotate(xs, n)
+  local out, len = {}, #xs
+  if len == 0 then return out end
+  local start = (math.tointeger(n) or 1) - 1
+  for i = 1, len do out[i] = xs[(start + i - 1) % len + 1] end
+  return out
+end
+
+-- Append every template filled with every item, items and templates both rotated by turn.
+local function expand(out, templates, items, key, vars, n)
+  for _, item in ipairs(rotate(items, n)) do
+    vars[key] = item
+    for _, t in ipairs(rotate(templates, n)) do out[#out + 1] = fill(t, vars) end
+  end
+end
+
+-- Gaps split into topic concepts ("base case") and structural kinds
+-- ("no concrete example" -> "example"; also why, definition, limits).
+local KINDS = {
+  { "example", "example" }, { "why", "why" }, { "reason", "why" }, { "defin", "definition" },
+  { "edge", "limits" }, { "limit", "limits" }, { "corner case", "limits" }, { "exception", "limits" },
+}
+local function split_gaps(gaps)
+  local concepts, kinds = {}, {}
+  for _, g in ipairs(gaps) do
+    local l = norm(g)
+    local rest = l:match("^no (.+)$") or l:match("^missing (.+)$") or l:match("^lack of (.+)$")
+    local kind
+    for _, kv in ipairs(KINDS) do
+      if (rest or l:match("^does ?n[o']?t .+$") or l:match("^lacks .+$"))
+          and l:find(kv[1], 1, true) then
+        kind = kv[2]; break
+      end
+    end
+    if kind then
+      kinds[kind] = true
+    elseif #g <= 60 then
+      concepts[#concepts + 1] = noun_phrase(rest or g)
+    end
+  end
+  return concepts, kinds
+end
+
+-- The first candidate not asked before (case-insensitively); failing that, the
+-- first one with a distinguishing suffix.
+local function pick(candidates, turn, suffixes)
+  local asked = {}
+  for _, q in ipairs(type(turn.asked) == "table" and turn.asked or {}) do
+    asked[norm(q)] = true
+  end
+  for _, past in ipairs(type(turn.history) == "table" and turn.history or {}) do
+    if type(past) == "table" and type(past.question) == "string" then asked[norm(past.question)] = true end
+  end
+  for _, c in ipairs(candidates) do
+    if not asked[norm(c)] then return c end
+  end
+  local base = candidates[1]
+  for _, s in ipairs(rotate(suffixes, turn.number)) do
+    local c = base .. " " .. s
+    if not asked[norm(c)] then return c end
+  end
+  local k = 2
+  while true do
+    local c = string.format("%s (%d)", base, k)
+    if not asked[norm(c)] then return c end
+    k = k + 1
+  end
+end
+
+-- The question request's user message: topic, recent history, the explanation,
+-- the analysis so far and the questions already asked, then the persona's focus.
+function M.prompt(turn, focus)
+  local a = type(turn.analysis) == "table" and turn.analysis or {}
+  local lines = {}
+  local function add(s) lines[#lines + 1] = s end
+  add("Topic: " .. topic_of(turn))
+  add("Turn: " .. tostring(turn.number or 1))
+  local history = type(turn.history) == "table" and turn.history or {}
+  if #history > 0 then
+    add("")
+    add("Earlier in the lesson (most recent last):")
+    for i = math.max(1, #history - 2), #history do
+      local h = history[i]
+      if type(h) == "table" then
+        add('- The teacher said: "' .. clip(h.explanation, 300) .. '"')
+        if type(h.question) == "string" and h.question ~= "" then
+          add('  You asked: "' .. clip(h.question, 200) .. '"')
+        end
+      end
+    end
+  end
+  add("")
+  add("The teacher's new explanation:")
+  add('"""')
+  add(clip(turn.explanation, 12000))
+  add('"""')
+  local notes = {}
+  if type(a.clarity_score) == "number" then notes[#notes + 1] = string.format("clarity %.2f", a.clarity_score) end
+  if type(a.confidence_score) == "number" then notes[#notes + 1] = string.format("confidence %.2f", a.confidence_score) end
+  local gaps, jargon, strengths = list_of(a, "knowledge_gaps"), list_of(a, "unexplained_jargon"), list_of(a, "strengths")
+  add("")
+  add("What an analysis of this explanation found (scores 0 to 1):")
+  if #notes > 0 then add("- " .. table.concat(notes, ", ")) end
+  add("- knowledge gaps: " .. (#gaps > 0 and table.concat(gaps, "; ") or "none found"))
+  add("- unexplained jargon: " .. (#jargon > 0 and table.concat(jargon, "; ") or "none found"))
+  if #strengths > 0 then add("- strengths: " .. table.concat(strengths, "; ")) end
+  local asked = type(turn.asked) == "table" and turn.asked or {}
+  if #asked > 0 then
+    add("")
+    add("Questions you have already asked (do not repeat or rephrase them):")
+    for i = math.max(1, #asked - 11), #asked do add("- " .. clip(asked[i], 200)) end
+  end
+  add("")
+  add(focus)
+  add("Reply with exactly one short question, in character, and nothing else.")
+  return table.concat(lines, "\n")
+end
+
+-- Candidate questions for an offline fallback -----------------------------
+
+local Questions = {}
+Questions.__index = Questions
+
+-- A fresh, empty list of candidate questions for `turn`, with what the analysis
+-- found: q.concepts (missing topic concepts, as noun phrases), q.kinds (set of the
+-- structural gaps: why, limits, definition, example), q.jargon (unexplained terms),
+-- q.clarity and q.confidence (numbers or nil), q.vars (the template variables) and
+-- q.number (the turn number).
+function M.questions(turn)
+  local a = turn.analysis
+  local concepts, kinds = split_gaps(list_of(a, "knowledge_gaps"))
+  local clarity = type(a) == "table" and a.clarity_score or nil
+  local confidence = type(a) == "table" and a.confidence_score or nil
+  return setmetatable({
+    turn = turn,
+    number = turn.number or 1,
+    vars = topic_vars(turn),
+    concepts = concepts,
+    kinds = kinds,
+    jargon = list_of(a, "unexplained_jargon"),
+    clarity = type(clarity) == "number" and clarity or nil,
+    confidence = type(confidence) == "number" and confidence or nil,
+    list = {},
+  }, Questions)
+end
+
+-- Add every template filled with every item as {key}, both rotated by turn; with no
+-- items, the templates once each (filled with the topic variables only).
+function Questions:add(templates, items, key)
+  expand(self.list, templates, items or { "" }, key or "_", self.vars, self.number)
+end
+
+-- For each structural gap kind in `order` that the analysis found, add templates[kind].
+function Questions:add_kinds(templates, order)
+  for _, kind in ipairs(order) do
+    if self.kinds[kind] then self:add(templates[kind]) end
+  end
+end
+
+-- The first candidate not asked before in this session; when all were, the first
+-- with one of the persona's `suffixes` (or a number) so it still reads as new.
+function Questions:pick(suffixes)
+  return pick(self.list, self.turn, suffixes)
+end
+
+M.trim = trim
+M.clip = clip
+M.rotate = rotate
+
+return M

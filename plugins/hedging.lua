@@ -1,0 +1,115 @@
+-- hedging.lua: confidence_score from hedges ("I think", "maybe") and boosters
+-- ("definitely", "in fact"), counted per sentence.
+--
+-- confidence = 0.7 - 0.4 * min(hedges / sentences, 1) + 0.2 * min(boosters / sentences, 1)
+-- so it lies in 0.3 .. 0.9; sentences = max(1, #teachback.sentences(text)).
+-- An empty text (no words) scores 0.
+-- Matching is on lower-cased words, longest phrase first, and a match is not
+-- counted again inside a longer one. "kind of"/"sort of" after a determiner
+-- ("a kind of tree") is not a hedge; a booster after "not" ("not always") is not
+-- a booster.
+
+local HEDGES = {
+  "i think", "i guess", "i believe", "i suppose", "i feel like",
+  "maybe", "perhaps", "probably", "possibly", "presumably", "apparently",
+  "kind of", "sort of", "not sure", "not certain", "might", "could be",
+  "somewhat", "roughly", "more or less", "or something",
+  "it seems", "seems to", "seem to",
+  "as far as i know", "if i remember correctly", "if i'm not mistaken",
+}
+
+local BOOSTERS = {
+  "definitely", "always", "clearly", "certainly", "in fact",
+  "of course", "obviously", "undoubtedly", "without a doubt", "absolutely", "for sure",
+}
+
+local DETERMINERS = {
+  a = true, an = true, the = true, this = true, that = true, these = true, those = true,
+  what = true, which = true, any = true, some = true, every = true, each = true, one = true,
+  same = true, another = true, different = true, no = true, all = true, other = true,
+}
+
+-- Index phrases by first word: index[first] = { {words...}, ... } longest first.
+local function compile(list)
+  local index = {}
+  for _, phrase in ipairs(list) do
+    local seq = {}
+    for w in phrase:gmatch("[^ ]+") do seq[#seq + 1] = w end
+    local bucket = index[seq[1]]
+    if not bucket then bucket = {}; index[seq[1]] = bucket end
+    bucket[#bucket + 1] = seq
+  end
+  for _, bucket in pairs(index) do
+    table.sort(bucket, function(a, b) return #a > #b end)
+  end
+  return index
+end
+
+local HEDGE_INDEX = compile(HEDGES)
+local BOOSTER_INDEX = compile(BOOSTERS)
+
+-- Length of the phrase from `index` starting at word i, or nil.
+local function match_at(lw, i, index)
+  local bucket = index[lw[i]]
+  if not bucket then return nil end
+  for _, seq in ipairs(bucket) do
+    local ok = true
+    for j = 2, #seq do
+      if lw[i + j - 1] ~= seq[j] then ok = false; break end
+    end
+    if ok then return #seq end
+  end
+  return nil
+end
+
+local function clamp(x) return math.max(0, math.min(1, x)) end
+
+teachback.heuristic {
+  name = "hedging",
+  description = "Confidence from hedging and boosting phrases per sentence",
+  weight = 1.0,
+  analyze = function(text, ctx)
+    if type(text) ~= "string" then text = "" end
+    text = text:gsub("\u{2019}", "'")
+    local words = teachback.words(text)
+    if #words == 0 then
+      return { confidence_score = 0, notes = { "hedging: empty text" } }
+    end
+    local lw = {}
+    for i = 1, #words do lw[i] = words[i]:lower() end
+    local sentences = math.max(1, #teachback.sentences(text))
+
+    local hedges, boosters = 0, 0
+    local seen = {}      -- phrases found, in order, for the notes
+    local i = 1
+    while i <= #lw do
+      local n = match_at(lw, i, HEDGE_INDEX)
+      if n and (lw[i + 1] == "of") and DETERMINERS[lw[i - 1] or ""] then
+        n = nil          -- "a kind of", "this sort of": not a hedge
+      end
+      if n then
+        hedges = hedges + 1
+        seen[#seen + 1] = table.concat(lw, " ", i, i + n - 1)
+        i = i + n
+      else
+        n = match_at(lw, i, BOOSTER_INDEX)
+        if n and lw[i - 1] ~= "not" then
+          boosters = boosters + 1
+          seen[#seen + 1] = "+" .. table.concat(lw, " ", i, i + n - 1)
+          i = i + n
+        else
+          i = i + 1
+        end
+      end
+    end
+
+    local score = 0.7 - 0.4 * math.min(hedges / sentences, 1) + 0.2 * math.min(boosters / sentences, 1)
+    local notes = { string.format("hedging: %d hedges, %d boosters in %d sentences", hedges, boosters, sentences) }
+    if #seen > 0 then
+      local shown = {}
+      for k = 1, math.min(#seen, 10) do shown[k] = seen[k] end
+      notes[2] = "hedging: " .. table.concat(shown, ", ") .. (#seen > 10 and ", ..." or "")
+    end
+    return { confidence_score = clamp(score), notes = notes }
+  end,
+}

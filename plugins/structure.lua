@@ -1,0 +1,187 @@
+-- structure.lua: strengths, the teaching moves an explanation makes, and a small
+-- clarity contribution from them.
+--
+--   "uses a concrete example"  an example phrase (for example, e.g., for instance,
+--                              such as, suppose, ...) or a number
+--   "uses an analogy"          like a, just like, imagine, think of, similar to, ...
+--   "explains step by step"    two different ordering words (first, second, then, next,
+--                              after that, finally, step), or two numbered lines (1. 2.)
+--   "defines its terms"        means, refers to, is called, known as, in other words,
+--                              i.e., is when, ..., or a sentence opening "X is a/an/the ..."
+--                              (X one to four words, not a bare pronoun)
+-- Phrases are matched on Porter stems of the words split at - _ '.
+-- clarity = 0.5 + 0.125 * number of strengths (0.5 .. 1.0), only for a non-empty
+-- text; the heuristic's weight is 0.5, so it nudges the average.
+
+-- Keep EXAMPLE_PHRASES in step with coverage.lua.
+local EXAMPLE_PHRASES = {
+  "example", "for instance", "e g", "such as", "say you", "let's say", "lets say",
+  "suppose", "imagine you", "consider",
+}
+local ANALOGY_PHRASES = {
+  "like a", "like an", "just like", "is like", "are like", "it's like", "kind of like",
+  "sort of like", "imagine", "think of", "think of it as", "similar to", "analogy",
+  "analogous", "as if", "pretend", "the same way", "compare it to", "picture a", "picture it",
+  "metaphor",
+}
+local STEP_GROUPS = {
+  { "first", "firstly", "first of all", "to start", "start by" },
+  { "second", "secondly" },
+  { "third", "thirdly" },
+  { "then" },
+  { "next" },
+  { "after that", "afterwards", "afterward" },
+  { "finally", "lastly", "in the end" },
+  { "step" },
+}
+local DEFINITION_PHRASES = {
+  "means", "refers to", "defined as", "definition", "stands for", "is called", "are called",
+  "known as", "in other words", "i e", "that is to say", "is when", "are when", "is a way",
+  "is a kind of", "is a type of", "is the process", "is basically", "are basically",
+}
+local PRONOUNS = {
+  it = true, this = true, that = true, there = true, here = true, he = true, she = true,
+  they = true, these = true, those = true, which = true, what = true, i = true, you = true,
+  we = true, ["it's"] = true, ["that's"] = true,
+}
+local AFTER_IS = { a = true, an = true, the = true, when = true, basically = true, just = true, simply = true }
+
+-- Stems of each word as written, cached across calls (texts reuse most words;
+-- the cache is dropped when it grows past 50,000 words).
+local word_stems, cache_size = {}, 0
+
+-- The stems of one word as written: lower-cased, a trailing 's dropped, split at - _ '.
+local function stems_of_word(word)
+  local cached = word_stems[word]
+  if cached then return cached end
+  cached = {}
+  local w = word:lower()
+  if w:find("['%-_]") then
+    w = w:gsub("'s$", ""):gsub("'$", "")
+    for part in w:gmatch("[^%-_']+") do cached[#cached + 1] = teachback.stem(part) end
+  else
+    cached[1] = teachback.stem(w)
+  end
+  if cache_size >= 50000 then word_stems, cache_size = {}, 0 end
+  word_stems[word] = cached
+  cache_size = cache_size + 1
+  return cached
+end
+
+-- Append the stems of one word as written to `out` (n items so far); returns the new n.
+local function add_stems(word, out, n)
+  local s = stems_of_word(word)
+  for j = 1, #s do n = n + 1; out[n] = s[j] end
+  return n
+end
+
+-- index[first stem] = {{group, seq}, ...}; groups are numbered in the order given.
+local function compile(groups)
+  local index = {}
+  for g, phrases in ipairs(groups) do
+    for _, phrase in ipairs(phrases) do
+      local seq = {}
+      local n = 0
+      for word in phrase:gmatch("[%w][%w'%-_]*") do n = add_stems(word, seq, n) end
+      local bucket = index[seq[1]]
+      if not bucket then bucket = {}; index[seq[1]] = bucket end
+      bucket[#bucket + 1] = { g, seq }
+    end
+  end
+  return index
+end
+
+local function scan(stems, index)
+  local found = {}
+  for i = 1, #stems do
+    local bucket = index[stems[i]]
+    if bucket then
+      for _, entry in ipairs(bucket) do
+        local g, seq = entry[1], entry[2]
+        if not found[g] then
+          local ok = true
+          for j = 2, #seq do
+            if stems[i + j - 1] ~= seq[j] then ok = false; break end
+          end
+          if ok then found[g] = true end
+        end
+      end
+    end
+  end
+  return found
+end
+
+-- Groups 1..3: example, analogy, definition; 4..: the step groups.
+local INDEX
+local function init()
+  local groups = { EXAMPLE_PHRASES, ANALOGY_PHRASES, DEFINITION_PHRASES }
+  for _, g in ipairs(STEP_GROUPS) do groups[#groups + 1] = g end
+  INDEX = compile(groups)
+end
+
+-- "A stack frame is a ...": a sentence whose first one to four words are followed
+-- by is/are and a/an/the/when.
+local function opens_with_definition(sentence)
+  local tokens = {}
+  for t in sentence:sub(1, 120):lower():gmatch("[%w'%-]+") do
+    tokens[#tokens + 1] = t
+    if #tokens >= 6 then break end
+  end
+  for k = 2, 5 do
+    local t = tokens[k]
+    if (t == "is" or t == "are") and AFTER_IS[tokens[k + 1] or ""] then
+      return not (k == 2 and PRONOUNS[tokens[1]])
+    end
+  end
+  return false
+end
+
+teachback.heuristic {
+  name = "structure",
+  description = "Examples, analogies, step-by-step order and definitions",
+  weight = 0.5,
+  analyze = function(text, ctx)
+    if type(text) ~= "string" then text = "" end
+    if not INDEX then init() end
+    text = text:gsub("\u{2019}", "'")
+    local words = teachback.words(text)
+    if #words == 0 then return { strengths = {}, notes = { "structure: empty text" } } end
+    local stems = {}
+    local n = 0
+    for i = 1, #words do n = add_stems(words[i], stems, n) end
+    local found = scan(stems, INDEX)
+
+    local has_number = false
+    for i = 1, #words do
+      if words[i]:find("^%d") then has_number = true; break end
+    end
+    local steps = 0
+    for g = 4, 3 + #STEP_GROUPS do
+      if found[g] then steps = steps + 1 end
+    end
+    local numbered = 0
+    for line in text:gmatch("[^\n]+") do
+      if line:find("^%s*%d+[%.%)]%s") then numbered = numbered + 1 end
+    end
+    local defines = found[3] or false
+    if not defines then
+      local sentences = teachback.sentences(text)
+      for i = 1, #sentences do
+        if opens_with_definition(sentences[i]) then defines = true; break end
+      end
+    end
+
+    local strengths = {}
+    if found[1] or has_number then strengths[#strengths + 1] = "uses a concrete example" end
+    if found[2] then strengths[#strengths + 1] = "uses an analogy" end
+    if steps >= 2 or numbered >= 2 then strengths[#strengths + 1] = "explains step by step" end
+    if defines then strengths[#strengths + 1] = "defines its terms" end
+
+    return {
+      strengths = strengths,
+      clarity_score = 0.5 + 0.125 * #strengths,
+      notes = { string.format("structure: %d of 4 (ordering words: %d, numbered lines: %d)",
+        #strengths, steps, numbered) },
+    }
+  end,
+}

@@ -1,0 +1,145 @@
+---@meta teachback
+-- LuaCATS description of the teachback scripting API (v1), for editor completion.
+-- Point your language server at this file (e.g. `"workspace.library": ["<teachback>/plugins"]`).
+-- teachback never loads it: it holds declarations only.
+
+---The analysis shape shared by heuristics, modes and Claude (field names as in JSON).
+---@class teachback.Analysis
+---@field confidence_score? number 0..1: how sure the explainer sounds
+---@field clarity_score? number 0..1: how easy the explanation is to follow
+---@field knowledge_gaps? string[] concepts missing or left vague
+---@field unexplained_jargon? string[] terms used without being explained
+---@field strengths? string[] what the explanation does well
+---@field notes? string[] free-form remarks shown by `teachback analyze --verbose`
+
+---@class teachback.PastTurn
+---@field explanation string
+---@field question string
+---@field analysis teachback.Analysis
+
+---@class teachback.Concept
+---@field name string the concept as shown in a gap ("base case")
+---@field match string[] phrases that count as mentioning it (matched on Porter stems)
+
+---What `analyze` receives besides the text.
+---@class teachback.Context
+---@field topic string
+---@field mode string
+---@field number integer this turn's number, from 1
+---@field history teachback.PastTurn[] earlier turns of the session
+---@field concepts? teachback.Concept[] the concepts of the topic pack matching `topic`, if any
+
+---What `prompt`, `fallback` and `on_turn` receive.
+---@class teachback.Turn
+---@field topic string
+---@field mode string
+---@field number integer this turn's number, from 1
+---@field explanation string
+---@field analysis teachback.Analysis merged so far (local in parallel and offline mode)
+---@field history teachback.PastTurn[] earlier turns
+---@field asked string[] questions already asked in this session
+---@field question? string the question asked (on_turn only)
+
+---What `greeting`, `system` functions and session hooks receive.
+---@class teachback.Session
+---@field id string
+---@field topic string
+---@field mode string
+---@field turns integer turns so far
+
+---@class teachback.ModeSpec
+---@field name string required, matches [a-z0-9-]+
+---@field description? string
+---@field greeting? string|fun(session: teachback.Session): string `{topic}` is replaced
+---@field system? string|fun(session: teachback.Session): string Claude's system prompt; `{topic}` is replaced
+---@field prompt? fun(turn: teachback.Turn): string the question request's user message
+---@field fallback? fun(turn: teachback.Turn): string the offline question
+---@field temperature? number sent to Claude only when set
+---@field max_tokens? integer sent to Claude only when set
+
+---@class teachback.HeuristicSpec
+---@field name string required
+---@field description? string
+---@field weight? number default 1.0; scores are weight-averaged across heuristics
+---@field analyze fun(text: string, ctx: teachback.Context): teachback.Analysis
+
+---@class teachback.TopicSpec
+---@field name string required
+---@field aliases? string[]
+---@field concepts teachback.Concept[]
+
+---@class teachback.CommandSpec
+---@field name string required, matches [a-z0-9-]+; invoked as `:name`
+---@field usage? string
+---@field help? string
+---@field run fun(args: string, session: teachback.Session): string? text to print
+
+---@class teachback.ConfigSpec
+---@field model? string
+---@field parallel? boolean
+---@field analytics_every? integer
+---@field prices? table<string, {input: number, output: number}> USD per million tokens, by model id
+
+---@class teachback
+teachback = {}
+
+---Register a student persona. Only while the file loads.
+---@param spec teachback.ModeSpec
+function teachback.mode(spec) end
+
+---Register a local analysis heuristic. Only while the file loads.
+---@param spec teachback.HeuristicSpec
+function teachback.heuristic(spec) end
+
+---Register a topic pack for offline gap detection. Only while the file loads.
+---@param spec teachback.TopicSpec
+function teachback.topic(spec) end
+
+---Register a REPL command `:name`. Only while the file loads.
+---@param spec teachback.CommandSpec
+function teachback.command(spec) end
+
+---Called after every turn.
+---@param fn fun(turn: teachback.Turn)
+function teachback.on_turn(fn) end
+
+---Called when a session starts (`:teach`, `:resume`).
+---@param fn fun(session: teachback.Session)
+function teachback.on_session_start(fn) end
+
+---Called when a session ends (new `:teach`, `:quit`).
+---@param fn fun(session: teachback.Session)
+function teachback.on_session_end(fn) end
+
+---Settings; only in `$XDG_CONFIG_HOME/teachback/init.lua`.
+---@param spec teachback.ConfigSpec
+function teachback.config(spec) end
+
+---Words of `text` in order, as written: letters and digits, with inner `'`, `-` and `_` kept.
+---@param text string
+---@return string[]
+function teachback.words(text) end
+
+---Sentences of `text`, split after `.`, `!`, `?` (not inside numbers, abbreviations like "e.g.") and at blank lines.
+---@param text string
+---@return string[]
+function teachback.sentences(text) end
+
+---Syllables in one English word (vowel groups with English corrections; at least 1).
+---@param word string
+---@return integer
+function teachback.syllables(word) end
+
+---Porter (1980) stem of one word, lower-cased.
+---@param word string
+---@return string
+function teachback.stem(word) end
+
+---Whether `word` (any case) is in the shipped common-English word list.
+---@param word string
+---@return boolean
+function teachback.is_common(word) end
+
+---Write a line to teachback's log (shown by `--verbose` and `:plugins`).
+---@param msg string
+function teachback.log(msg) end

@@ -1,0 +1,28 @@
+-- Topic pack: Newton's laws of motion. Concepts a good explanation covers, for offline gap detection.
+teachback.topic {
+  name = "newton's laws",
+  aliases = { "newtons laws", "newton laws", "newton's laws of motion", "newtons laws of motion",
+              "laws of motion", "newton's three laws", "newtonian mechanics" },
+  concepts = {
+    { name = "inertia", match = {
+      "inertia", "first law", "1st law", "at rest stays at rest", "stays at rest", "stay at rest",
+      "remains at rest", "keeps moving", "keep moving", "keeps going", "constant velocity",
+      "constant speed", "unless acted on", "unless acted upon", "unless a force", "unless something pushes" } },
+    { name = "f = ma", match = {
+      "f = ma", "f=ma", "f equals ma", "second law", "2nd law", "mass times acceleration",
+      "force equals mass", "proportional to the force", "acceleration is proportional",
+      "more force", "heavier things need more force", "harder to push" } },
+    { name = "action and reaction", match = {
+      "equal and opposite", "action and reaction", "third law", "3rd law", "reaction force",
+      "every action", "pushes back", "push back", "pushes you back", "pairs of forces", "force pair" } },
+    { name = "net force", match = {
+      "net force", "sum of the forces", "sum of forces", "resultant force", "total force",
+      "balanced forces", "unbalanced force", "unbalanced forces", "forces cancel", "cancel out",
+      "add up the forces" } },
+    { name = "acceleration", match = {
+      "acceleration", "accelerate", "accelerates", "speeds up", "speed up", "slows down", "slow down",
+      "change in velocity", "changes its velocity", "changes speed", "change direction" } },
+    { name = "friction", match = {
+      "friction", "air resistance", "drag", "why things stop", "rolling ball stops", "slows it down" } },
+  },
+}
