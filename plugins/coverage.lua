@@ -11,13 +11,10 @@
 --   "no explanation of why"          no because/since/so that/the reason/...
 --   "no limits or edge cases"        no except/unless/edge case/fails/however/...
 -- Words are split at - _ ' (a trailing 's is dropped first) and stemmed with
--- teachback.stem, in the text and in the phrases alike.
+-- teachback.stem, in the text and in the phrases alike (lib/phrases.lua).
 
--- Keep EXAMPLE_PHRASES in step with structure.lua.
-local EXAMPLE_PHRASES = {
-  "example", "for instance", "e g", "such as", "say you", "let's say", "lets say",
-  "suppose", "imagine you", "consider",
-}
+local phrases = require("lib.phrases")
+
 local WHY_PHRASES = {
   "because", "since", "so that", "in order to", "the reason", "reason", "why", "purpose",
   "therefore", "thus", "hence", "which means", "this means", "that means", "that's why",
@@ -42,90 +39,13 @@ local TOPIC_STOPWORDS = {
   to = true, how = true, what = true, ["for"] = true, on = true, with = true,
 }
 
--- Stems of each word as written, cached across calls (texts reuse most words;
--- the cache is dropped when it grows past 50,000 words).
-local word_stems, cache_size = {}, 0
-
--- The stems of one word as written: lower-cased, a trailing 's dropped, split at - _ '.
-local function stems_of_word(word)
-  local cached = word_stems[word]
-  if cached then return cached end
-  cached = {}
-  local w = word:lower()
-  if w:find("['%-_]") then
-    w = w:gsub("'s$", ""):gsub("'$", "")
-    for part in w:gmatch("[^%-_']+") do cached[#cached + 1] = teachback.stem(part) end
-  else
-    cached[1] = teachback.stem(w)
-  end
-  if cache_size >= 50000 then word_stems, cache_size = {}, 0 end
-  word_stems[word] = cached
-  cache_size = cache_size + 1
-  return cached
-end
-
--- Append the stems of one word as written to `out` (n items so far); returns the new n.
-local function add_stems(word, out, n)
-  local s = stems_of_word(word)
-  for j = 1, #s do n = n + 1; out[n] = s[j] end
-  return n
-end
-
-local function phrase_stems(phrase)
-  local out = {}
-  local n = 0
-  for word in phrase:gsub("\u{2019}", "'"):gmatch("[%w][%w'%-_]*") do n = add_stems(word, out, n) end
-  return out
-end
-
--- A matcher over a list of groups (each a list of phrases): index[first stem] = {{group, seq}}.
-local function compile(groups)
-  local index = {}
-  for g, phrases in ipairs(groups) do
-    for _, phrase in ipairs(phrases) do
-      local seq = phrase_stems(phrase)
-      if #seq > 0 then
-        local bucket = index[seq[1]]
-        if not bucket then bucket = {}; index[seq[1]] = bucket end
-        bucket[#bucket + 1] = { g, seq }
-      end
-    end
-  end
-  return index
-end
-
--- found[g] = true for every group with a phrase in `stems`; one pass, stops early.
-local function scan(stems, index, ngroups)
-  local found, left = {}, ngroups
-  for i = 1, #stems do
-    local bucket = index[stems[i]]
-    if bucket then
-      for _, entry in ipairs(bucket) do
-        local g, seq = entry[1], entry[2]
-        if not found[g] then
-          local ok = true
-          for j = 2, #seq do
-            if stems[i + j - 1] ~= seq[j] then ok = false; break end
-          end
-          if ok then
-            found[g] = true
-            left = left - 1
-            if left == 0 then return found end
-          end
-        end
-      end
-    end
-  end
-  return found
-end
-
 -- Compiled topic packs, by the concepts table (the host may pass the same one each turn).
 local compiled_packs = setmetatable({}, { __mode = "k" })
 
 -- Built on first use (stems come from the host's stemmer).
 local STRUCTURAL, DEFINING, CALLED, NAMED, KNOWN
 local function init()
-  STRUCTURAL = compile({ EXAMPLE_PHRASES, WHY_PHRASES, LIMIT_PHRASES, GENERIC_DEFINITION_PHRASES })
+  STRUCTURAL = phrases.compile({ phrases.EXAMPLE, WHY_PHRASES, LIMIT_PHRASES, GENERIC_DEFINITION_PHRASES })
   DEFINING = {}
   for _, w in ipairs(DEFINING_VERBS) do DEFINING[teachback.stem(w)] = true end
   CALLED, NAMED, KNOWN = teachback.stem("called"), teachback.stem("named"), teachback.stem("known")
@@ -153,9 +73,7 @@ teachback.heuristic {
     if type(text) ~= "string" then text = "" end
     text = text:gsub("\u{2019}", "'")
     local words = teachback.words(text)
-    local stems = {}
-    local n = 0
-    for i = 1, #words do n = add_stems(words[i], stems, n) end
+    local stems = phrases.stems(words)
     local concepts = ctx and ctx.concepts
 
     if type(concepts) == "table" and #concepts > 0 then
@@ -163,10 +81,10 @@ teachback.heuristic {
       if not index then
         local groups = {}
         for i, c in ipairs(concepts) do groups[i] = type(c.match) == "table" and c.match or { c.name } end
-        index = compile(groups)
+        index = phrases.compile(groups)
         compiled_packs[concepts] = index
       end
-      local found = scan(stems, index, #concepts)
+      local found = phrases.scan(stems, index, #concepts)
       local gaps = {}
       for i, c in ipairs(concepts) do
         if not found[i] then gaps[#gaps + 1] = c.name end
@@ -178,11 +96,8 @@ teachback.heuristic {
     end
 
     if not STRUCTURAL then init() end
-    local found = scan(stems, STRUCTURAL, 4)
-    local has_number = false
-    for i = 1, #words do
-      if words[i]:find("^%d") then has_number = true; break end
-    end
+    local found = phrases.scan(stems, STRUCTURAL, 4)
+    local has_number = phrases.has_number(words)
 
     local topic_stems, any_topic = {}, false
     for w in tostring(ctx and ctx.topic or ""):lower():gmatch("[%w]+") do

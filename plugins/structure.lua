@@ -9,15 +9,12 @@
 --   "defines its terms"        means, refers to, is called, known as, in other words,
 --                              i.e., is when, ..., or a sentence opening "X is a/an/the ..."
 --                              (X one to four words, not a bare pronoun)
--- Phrases are matched on Porter stems of the words split at - _ '.
+-- Phrases are matched on Porter stems of the words split at - _ ' (lib/phrases.lua).
 -- clarity = 0.5 + 0.125 * number of strengths (0.5 .. 1.0), only for a non-empty
 -- text; the heuristic's weight is 0.5, so it nudges the average.
 
--- Keep EXAMPLE_PHRASES in step with coverage.lua.
-local EXAMPLE_PHRASES = {
-  "example", "for instance", "e g", "such as", "say you", "let's say", "lets say",
-  "suppose", "imagine you", "consider",
-}
+local phrases = require("lib.phrases")
+
 local ANALOGY_PHRASES = {
   "like a", "like an", "just like", "is like", "are like", "it's like", "kind of like",
   "sort of like", "imagine", "think of", "think of it as", "similar to", "analogy",
@@ -46,77 +43,12 @@ local PRONOUNS = {
 }
 local AFTER_IS = { a = true, an = true, the = true, when = true, basically = true, just = true, simply = true }
 
--- Stems of each word as written, cached across calls (texts reuse most words;
--- the cache is dropped when it grows past 50,000 words).
-local word_stems, cache_size = {}, 0
-
--- The stems of one word as written: lower-cased, a trailing 's dropped, split at - _ '.
-local function stems_of_word(word)
-  local cached = word_stems[word]
-  if cached then return cached end
-  cached = {}
-  local w = word:lower()
-  if w:find("['%-_]") then
-    w = w:gsub("'s$", ""):gsub("'$", "")
-    for part in w:gmatch("[^%-_']+") do cached[#cached + 1] = teachback.stem(part) end
-  else
-    cached[1] = teachback.stem(w)
-  end
-  if cache_size >= 50000 then word_stems, cache_size = {}, 0 end
-  word_stems[word] = cached
-  cache_size = cache_size + 1
-  return cached
-end
-
--- Append the stems of one word as written to `out` (n items so far); returns the new n.
-local function add_stems(word, out, n)
-  local s = stems_of_word(word)
-  for j = 1, #s do n = n + 1; out[n] = s[j] end
-  return n
-end
-
--- index[first stem] = {{group, seq}, ...}; groups are numbered in the order given.
-local function compile(groups)
-  local index = {}
-  for g, phrases in ipairs(groups) do
-    for _, phrase in ipairs(phrases) do
-      local seq = {}
-      local n = 0
-      for word in phrase:gmatch("[%w][%w'%-_]*") do n = add_stems(word, seq, n) end
-      local bucket = index[seq[1]]
-      if not bucket then bucket = {}; index[seq[1]] = bucket end
-      bucket[#bucket + 1] = { g, seq }
-    end
-  end
-  return index
-end
-
-local function scan(stems, index)
-  local found = {}
-  for i = 1, #stems do
-    local bucket = index[stems[i]]
-    if bucket then
-      for _, entry in ipairs(bucket) do
-        local g, seq = entry[1], entry[2]
-        if not found[g] then
-          local ok = true
-          for j = 2, #seq do
-            if stems[i + j - 1] ~= seq[j] then ok = false; break end
-          end
-          if ok then found[g] = true end
-        end
-      end
-    end
-  end
-  return found
-end
-
 -- Groups 1..3: example, analogy, definition; 4..: the step groups.
 local INDEX
 local function init()
-  local groups = { EXAMPLE_PHRASES, ANALOGY_PHRASES, DEFINITION_PHRASES }
+  local groups = { phrases.EXAMPLE, ANALOGY_PHRASES, DEFINITION_PHRASES }
   for _, g in ipairs(STEP_GROUPS) do groups[#groups + 1] = g end
-  INDEX = compile(groups)
+  INDEX = phrases.compile(groups)
 end
 
 -- "A stack frame is a ...": a sentence whose first one to four words are followed
@@ -146,15 +78,9 @@ teachback.heuristic {
     text = text:gsub("\u{2019}", "'")
     local words = teachback.words(text)
     if #words == 0 then return { strengths = {}, notes = { "structure: empty text" } } end
-    local stems = {}
-    local n = 0
-    for i = 1, #words do n = add_stems(words[i], stems, n) end
-    local found = scan(stems, INDEX)
+    local found = phrases.scan(phrases.stems(words), INDEX)
 
-    local has_number = false
-    for i = 1, #words do
-      if words[i]:find("^%d") then has_number = true; break end
-    end
+    local has_number = phrases.has_number(words)
     local steps = 0
     for g = 4, 3 + #STEP_GROUPS do
       if found[g] then steps = steps + 1 end

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import LuaHost
+import TeachBack
+
+/// The shipped personas answer offline, tailored to the analysis, without repeating themselves.
+@Suite struct BuiltinModesTests {
+    let host: LuaScriptHost
+    init() throws { host = try ScriptFixtures.builtinHost() }
+
+    func turn(_ mode: String, number: Int = 1, gaps: [String] = [], jargon: [String] = [], asked: [String] = []) -> TurnContext {
+        TurnContext(topic: "recursion", mode: mode, number: number, explanation: "It calls itself with a stack frame.",
+                    analysis: Analysis(knowledgeGaps: gaps, unexplainedJargon: jargon), history: [], asked: asked, question: nil)
+    }
+
+    @Test func theFourPersonasAreThereWithGreetingsAndSystemPrompts() async throws {
+        #expect(Set(await host.modes().map(\.name)) == ["socratic", "contrarian", "five-year-old", "anxious"])
+        let session = SessionInfo(id: "s", topic: "hash tables", mode: "socratic", turns: 0)
+        for mode in ["socratic", "contrarian", "five-year-old", "anxious"] {
+            #expect(try await host.greeting(mode: mode, session: session).contains("hash tables"))
+            let prompt = try await host.questionPrompt(mode: mode, turn: turn(mode), session: session)
+            #expect(prompt.system.contains("hash tables"))
+            #expect(prompt.user.contains("It calls itself with a stack frame."))
+        }
+    }
+
+    @Test func theFiveYearOldAsksWhatAFlaggedWordMeans() async throws {
+        let q = try await host.fallbackQuestion(mode: "five-year-old", turn: turn("five-year-old", jargon: ["stack frame"]))
+        #expect(q.lowercased().contains("stack frame"))
+    }
+
+    @Test func theAnxiousStudentWorriesAboutAMissingGap() async throws {
+        let q = try await host.fallbackQuestion(mode: "anxious", turn: turn("anxious", gaps: ["base case"]))
+        #expect(q.lowercased().contains("base case"))
+    }
+
+    @Test(arguments: ["socratic", "contrarian", "five-year-old", "anxious"])
+    func fallbacksVaryAndNeverRepeatAnAskedQuestion(mode: String) async throws {
+        var asked: [String] = []
+        for number in 1...12 {
+            let q = try await host.fallbackQuestion(mode: mode, turn: turn(mode, number: number, gaps: ["base case"],
+                                                                           jargon: ["stack frame"], asked: asked))
+            #expect(!q.isEmpty)
+            #expect(!asked.map { $0.lowercased() }.contains(q.lowercased()), "\(mode) repeated: \(q)")
+            asked.append(q)
+        }
+        #expect(Set(asked).count == 12)
+    }
+}

@@ -1,0 +1,114 @@
+-- plugins/lib/phrases.lua: finding phrases in a text by Porter stems, shared by
+-- coverage.lua and structure.lua. A plugin loads it with
+-- `local phrases = require("lib.phrases")` (files under lib/ are modules, not plugins).
+--
+-- Words are lower-cased, a trailing 's is dropped, they are split at - _ ' and each
+-- part is stemmed with teachback.stem, in the text and in the phrases alike; a
+-- phrase occurs when its stems stand in the text as a run of consecutive stems.
+--
+--   phrases.stems(words)                  the stems of a text's words, in order
+--   phrases.compile(groups)               a matcher for lists of phrases
+--   phrases.scan(stems, index, ngroups)   which groups occur in the stems
+--   phrases.has_number(words)             whether any word is a number
+--   phrases.EXAMPLE                       phrases that introduce an example
+
+local M = {}
+
+-- Phrases that introduce a concrete example: a missing one is a gap for coverage.lua,
+-- one present is a strength for structure.lua.
+M.EXAMPLE = {
+  "example", "for instance", "e g", "such as", "say you", "let's say", "lets say",
+  "suppose", "imagine you", "consider",
+}
+
+-- Stems of each word as written, cached across calls (texts reuse most words;
+-- the cache is dropped when it grows past 50,000 words).
+local word_stems, cache_size = {}, 0
+
+-- The stems of one word as written: lower-cased, a trailing 's dropped, split at - _ '.
+local function stems_of_word(word)
+  local cached = word_stems[word]
+  if cached then return cached end
+  cached = {}
+  local w = word:lower()
+  if w:find("['%-_]") then
+    w = w:gsub("'s$", ""):gsub("'$", "")
+    for part in w:gmatch("[^%-_']+") do cached[#cached + 1] = teachback.stem(part) end
+  else
+    cached[1] = teachback.stem(w)
+  end
+  if cache_size >= 50000 then word_stems, cache_size = {}, 0 end
+  word_stems[word] = cached
+  cache_size = cache_size + 1
+  return cached
+end
+
+-- The stems of `words` (a list of words as written, e.g. from teachback.words), in order.
+function M.stems(words)
+  local out, n = {}, 0
+  for i = 1, #words do
+    local s = stems_of_word(words[i])
+    for j = 1, #s do n = n + 1; out[n] = s[j] end
+  end
+  return out
+end
+
+-- The stems of one phrase (curly apostrophes read as straight ones).
+local function phrase_stems(phrase)
+  local words = {}
+  for word in phrase:gsub("\u{2019}", "'"):gmatch("[%w][%w'%-_]*") do words[#words + 1] = word end
+  return M.stems(words)
+end
+
+-- A matcher over a list of groups (each a list of phrases), the groups numbered in
+-- the order given: index[first stem] = {{group, stems}, ...}.
+function M.compile(groups)
+  local index = {}
+  for g, list in ipairs(groups) do
+    for _, phrase in ipairs(list) do
+      local seq = phrase_stems(phrase)
+      if #seq > 0 then
+        local bucket = index[seq[1]]
+        if not bucket then bucket = {}; index[seq[1]] = bucket end
+        bucket[#bucket + 1] = { g, seq }
+      end
+    end
+  end
+  return index
+end
+
+-- found[g] = true for every group of `index` with a phrase in `stems`, in one pass;
+-- given the number of groups, it stops as soon as all of them are found.
+function M.scan(stems, index, ngroups)
+  local found, left = {}, ngroups or math.huge
+  for i = 1, #stems do
+    local bucket = index[stems[i]]
+    if bucket then
+      for _, entry in ipairs(bucket) do
+        local g, seq = entry[1], entry[2]
+        if not found[g] then
+          local ok = true
+          for j = 2, #seq do
+            if stems[i + j - 1] ~= seq[j] then ok = false; break end
+          end
+          if ok then
+            found[g] = true
+            left = left - 1
+            if left == 0 then return found end
+          end
+        end
+      end
+    end
+  end
+  return found
+end
+
+-- Whether any of `words` starts with a digit (a number counts as a concrete example).
+function M.has_number(words)
+  for i = 1, #words do
+    if words[i]:find("^%d") then return true end
+  end
+  return false
+end
+
+return M
