@@ -14,22 +14,26 @@ let package = Package(
         // System libraries from Debian (see `make setup`).
         .systemLibrary(name: "CLua", pkgConfig: "lua5.4", providers: [.apt(["liblua5.4-dev"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // C shims for what Swift cannot do itself: Lua macros and longjmp-raising callbacks,
-        // libedit's variadic el_set/history calls.
+        // libedit's and libcurl's variadic calls.
         .target(name: "LuaShim", dependencies: ["CLua"]),
         .target(name: "EditLineShim", dependencies: ["CEditLine"]),
+        .target(name: "CurlShim", dependencies: ["CCurl"]),
 
         .target(name: "TeachBack"),
         .target(name: "LuaHost", dependencies: ["TeachBack", "LuaShim", "CLua"]),
-        .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "EditLineShim", "CEditLine"]),
+        .target(name: "Claude", dependencies: ["TeachBack", "CurlShim", "CCurl"]),
+        .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "Claude", "EditLineShim", "CEditLine"]),
         .executableTarget(name: "teachback", dependencies: [
-            "REPL", "TeachBack", "LuaHost",
+            "REPL", "TeachBack", "LuaHost", "Claude",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "TeachBackTests", dependencies: ["TeachBack"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "TeachBack"], exclude: ["Fixtures"]),
+        .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack"]),
         .target(name: "PTYShim", path: "Tests/PTYShim"),
         .testTarget(name: "EndToEndTests", dependencies: ["PTYShim"]),

@@ -1,0 +1,120 @@
+import CCurl
+import CurlShim
+import Foundation
+
+/// One libcurl easy handle and the Swift side of its callbacks. Created on any thread, then
+/// touched only by the transfer loop's thread until it finishes.
+final class Transfer: @unchecked Sendable {
+    let id: Int
+    let easy: UnsafeMutableRawPointer
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let continuation: AsyncThrowingStream<HTTPEvent, any Error>.Continuation
+    private var status = 0
+    private var headers: [String: String] = [:]
+    private var headSent = false
+
+    init?(id: Int, request: HTTPRequest, continuation: AsyncThrowingStream<HTTPEvent, any Error>.Continuation) {
+        guard let easy = curl_easy_init() else { return nil }
+        self.id = id
+        self.easy = easy
+        self.continuation = continuation
+        configure(request)
+    }
+
+    deinit {
+        curl_easy_cleanup(easy)
+        if let headerList { curl_slist_free_all(headerList) }
+    }
+
+    private func configure(_ request: HTTPRequest) {
+        tb_curl_set_string(easy, CURLOPT_URL, request.url)
+        tb_curl_set_long(easy, CURLOPT_NOSIGNAL, 1)
+        tb_curl_set_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Int(request.timeouts.connect * 1000))
+        tb_curl_set_long(easy, CURLOPT_TIMEOUT_MS, Int(request.timeouts.total * 1000))
+        // A stall: fewer than 1 byte per second for `stall` seconds.
+        tb_curl_set_long(easy, CURLOPT_LOW_SPEED_LIMIT, 1)
+        tb_curl_set_long(easy, CURLOPT_LOW_SPEED_TIME, max(1, Int(request.timeouts.stall.rounded())))
+        tb_curl_set_long(easy, CURLOPT_TCP_NODELAY, 1)
+        tb_curl_set_string(easy, CURLOPT_ACCEPT_ENCODING, "")
+        if request.method == "POST" {
+            tb_curl_set_long(easy, CURLOPT_POSTFIELDSIZE, request.body.count)
+            request.body.withUnsafeBufferPointer { buf in
+                _ = tb_curl_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buf.baseAddress))
+            }
+        }
+        var list: UnsafeMutablePointer<curl_slist>?
+        // No "Expect: 100-continue" round trip for large bodies: the API answers at once.
+        for (name, value) in request.headers + [("Expect", "")] {
+            list = curl_slist_append(list, "\(name): \(value)")
+        }
+        headerList = list
+        tb_curl_set_slist(easy, CURLOPT_HTTPHEADER, list)
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        tb_curl_set_pointer(easy, CURLOPT_WRITEDATA, me)
+        tb_curl_set_pointer(easy, CURLOPT_HEADERDATA, me)
+        tb_curl_set_data_fn(easy, CURLOPT_WRITEFUNCTION) { data, size, count, user in
+            Transfer.of(user).received(data, size * count)
+        }
+        tb_curl_set_data_fn(easy, CURLOPT_HEADERFUNCTION) { data, size, count, user in
+            Transfer.of(user).header(data, size * count)
+        }
+    }
+
+    private static func of(_ user: UnsafeMutableRawPointer?) -> Transfer {
+        Unmanaged<Transfer>.fromOpaque(user!).takeUnretainedValue()
+    }
+
+    private func header(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
+        guard let data else { return length }
+        let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if line.hasPrefix("HTTP/") {
+            // A new status line (after a 100 Continue or a redirect) starts a new head.
+            status = Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+            headers = [:]
+        } else if let colon = line.firstIndex(of: ":") {
+            let name = line[..<colon].lowercased()
+            headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+        return length
+    }
+
+    private func received(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
+        sendHeadOnce()
+        guard let data, length > 0 else { return length }
+        continuation.yield(.body(Array(UnsafeRawBufferPointer(start: data, count: length))))
+        return length
+    }
+
+    private func sendHeadOnce() {
+        guard !headSent else { return }
+        headSent = true
+        continuation.yield(.head(HTTPResponseHead(status: status, headers: headers)))
+    }
+
+    /// The transfer ended: successfully, or with a curl error.
+    func finish(_ code: CURLcode) {
+        if code == CURLE_OK {
+            sendHeadOnce()
+            continuation.finish()
+        } else {
+            continuation.finish(throwing: TransportError(code: code))
+        }
+    }
+
+    /// The consumer went away: end the stream without an error.
+    func cancelled() { continuation.finish() }
+}
+
+/// A libcurl failure, before or during a response.
+package struct TransportError: Error, Sendable, Equatable {
+    package var code: Int
+    package var message: String
+
+    init(code: CURLcode) {
+        self.code = Int(code.rawValue)
+        message = String(cString: curl_easy_strerror(code))
+    }
+
+    package var isTimeout: Bool { code == Int(CURLE_OPERATION_TIMEDOUT.rawValue) }
+}
