@@ -1,4 +1,6 @@
 import Foundation
+import LuaShim
+import Synchronization
 import TeachBack
 
 /// The Lua implementation of the core's `ScriptHost`: one actor owning one runtime (one Lua
@@ -8,6 +10,8 @@ public actor LuaScriptHost: ScriptHost {
     public let budgets: Budgets
     private let commonWords: WordList
     private var runtime: ScriptRuntime
+    /// The current state's address, for `interrupt()` from any thread (Ctrl-C).
+    private let interruptTarget = Mutex<UInt?>(nil)
 
     public enum StartError: Error, CustomStringConvertible {
         case noState
@@ -22,6 +26,7 @@ public actor LuaScriptHost: ScriptHost {
             throw .noState
         }
         self.runtime = runtime
+        interruptTarget.withLock { $0 = UInt(bitPattern: runtime.lua.L) }
     }
 
     private static func makeRuntime(paths: ScriptPaths, budgets: Budgets, commonWords: WordList) -> ScriptRuntime? {
@@ -33,8 +38,19 @@ public actor LuaScriptHost: ScriptHost {
     /// Loads everything into a fresh state; the old one stays in use if no state can be made.
     @discardableResult
     public func reload() -> [LoadedFile] {
-        if let fresh = Self.makeRuntime(paths: paths, budgets: budgets, commonWords: commonWords) { runtime = fresh }
+        if let fresh = Self.makeRuntime(paths: paths, budgets: budgets, commonWords: commonWords) {
+            // Retarget Ctrl-C before the old state is freed by the swap.
+            interruptTarget.withLock { $0 = UInt(bitPattern: fresh.lua.L) }
+            runtime = fresh
+        }
         return runtime.files
+    }
+
+    /// Stops the script running now (Ctrl-C) as if its budget had run out; safe from any thread.
+    public nonisolated func interrupt() {
+        interruptTarget.withLock { target in
+            if let target, let L = OpaquePointer(bitPattern: target) { tb_interrupt(L) }
+        }
     }
 
     public var files: [LoadedFile] { runtime.files }

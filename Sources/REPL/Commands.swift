@@ -18,6 +18,8 @@ extension REPL {
         Builtin(name: "history", usage: ":history", help: "the session's transcript"),
         Builtin(name: "plugins", usage: ":plugins", help: "loaded heuristics, topics, commands and hooks, with errors and memory"),
         Builtin(name: "reload", usage: ":reload", help: "reload modes and plugins into a fresh Lua state"),
+        Builtin(name: "parallel", usage: ":parallel [on|off]", help: "Claude's analysis and question at once (on), or the question after the analysis"),
+        Builtin(name: "backend", usage: ":backend", help: "Claude or offline, model, base URL, the last failure and why"),
         Builtin(name: "edit", usage: ":edit", help: "write the next explanation in $VISUAL or $EDITOR"),
         Builtin(name: "help", usage: ":help [COMMAND]", help: "list commands, or explain one"),
         Builtin(name: "quit", usage: ":quit", help: "leave (the session is kept; Ctrl-D does the same)"),
@@ -44,7 +46,9 @@ extension REPL {
         case "teach": await teachCommand(args)
         case "mode": await modeCommand(args)
         case "modes": print(Views.modes(await host.modes(), current: await engine.mode))
-        case "stats": await withSession { print(Views.stats($0)) }
+        case "stats": await withSession { print(Views.stats($0, prices: backendInfo.price)) }
+        case "parallel": await parallelCommand(args)
+        case "backend": await backendCommand()
         case "history": await withSession { print(Views.history($0)) }
         case "plugins":
             print(Views.plugins(heuristics: await host.heuristics, topics: await host.topics, commands: await host.commands,
@@ -82,6 +86,30 @@ extension REPL {
             let known = await host.modes().map(\.name).joined(separator: ", ")
             console.error("no persona named '\(name)' (known: \(known))")
         }
+    }
+
+    private func parallelCommand(_ args: String) async {
+        switch args.lowercased() {
+        case "": break
+        case "on": await engine.setParallel(true)
+        case "off": await engine.setParallel(false)
+        default:
+            console.error("usage: :parallel on|off")
+            return
+        }
+        console.out("parallel: \(await engine.parallel ? "on (analysis and question at once)" : "off (question after the analysis)")")
+    }
+
+    private func backendCommand() async {
+        var lines = backendInfo.details
+        lines.append("parallel: \(await engine.parallel ? "on" : "off")")
+        let failures = (await engine.session?.turns ?? []).filter { $0.fallbackReason != nil }
+        if let last = failures.last, let reason = last.fallbackReason {
+            lines.append("last fallback: turn \(last.number): \(reason)")
+        } else {
+            lines.append("last fallback: none this session")
+        }
+        print(lines)
     }
 
     private func reloadCommand() async {

@@ -13,10 +13,12 @@ public actor REPL {
     let interactive: Bool
     let verbose: Bool
     let environment: [String: String]
+    let backendInfo: BackendInfo
     private var assembler = InputAssembler()
+    private let interrupter = Interrupter()
 
     public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
-                interactive: Bool, verbose: Bool, environment: [String: String]) {
+                interactive: Bool, verbose: Bool, environment: [String: String], backendInfo: BackendInfo) {
         self.engine = engine
         self.host = host
         self.reader = reader
@@ -24,6 +26,8 @@ public actor REPL {
         self.interactive = interactive
         self.verbose = verbose
         self.environment = environment
+        self.backendInfo = backendInfo
+        if interactive { interrupter.install { [host] in host.interrupt() } }
     }
 
     enum Flow { case proceed, quit }
@@ -31,8 +35,7 @@ public actor REPL {
     /// Runs until `:quit` or end of input; returns the exit code.
     public func run(startTopic: String? = nil) async -> Int32 {
         if interactive {
-            console.status(console.dim("teachback — offline: the student is played by local scripts. ") +
-                           console.dim(":teach TOPIC to start, :help for commands, Ctrl-D to quit."))
+            console.status(console.dim("teachback — \(backendInfo.banner). :teach TOPIC to start, :help for commands, Ctrl-D to quit."))
         }
         if let startTopic { await teachCommand(startTopic) }
         while true {
@@ -93,12 +96,24 @@ public actor REPL {
             console.error("no session yet: start one with :teach TOPIC")
             return
         }
-        guard let outcome = await engine.teach(explanation) else { return }
+        let printer = TurnPrinter(console: console)
+        let result = TurnResult()
+        await interrupter.run { [engine] in
+            await result.set(await engine.teach(explanation, progress: printer.progress))
+        }
+        printer.closeLine()
+        guard let outcome = await result.value else { return }
         show(outcome.problems)
         let turn = outcome.value
-        if let reason = turn.fallbackReason { console.warning("fell back: \(reason)") }
-        console.out(console.cyan("student› ") + Sanitizer.clean(turn.question))
-        console.out(console.dim(Sanitizer.clean(Views.turnLine(turn))))
+        if turn.interrupted {
+            console.status(console.dim("[interrupted] — the explanation is kept; the question stopped where it was"))
+        } else {
+            if let reason = turn.fallbackReason { console.warning("using the local fallback: \(reason)") }
+            if !(printer.didStream && turn.backend.question == .claude) {
+                console.out(console.cyan("student› ") + Sanitizer.clean(turn.question))
+            }
+        }
+        console.out(console.dim(Sanitizer.clean(Views.turnLine(turn, prices: backendInfo.price))))
         if verbose {
             console.status(console.dim(String(format: "lua: %.3f ms for %d heuristics", turn.timings.analysis ?? 0,
                                               await host.heuristics.count)))
@@ -120,5 +135,23 @@ public actor REPL {
             console.warning(problem.message)
             if verbose, let traceback = problem.traceback { console.status(console.dim(Sanitizer.clean(traceback))) }
         }
+    }
+}
+
+/// The outcome of a turn run in its own (interruptible) task.
+actor TurnResult {
+    private(set) var value: TurnEngine.Outcome<Turn>?
+    func set(_ outcome: TurnEngine.Outcome<Turn>?) { value = outcome }
+}
+
+/// What the REPL shows about the backend: the banner, `:backend`, the price for cost lines.
+public struct BackendInfo: Sendable {
+    public var banner: String
+    public var details: [String]
+    public var price: ScriptConfig.Price?
+    public init(banner: String, details: [String], price: ScriptConfig.Price?) {
+        self.banner = banner
+        self.details = details
+        self.price = price
     }
 }

@@ -16,7 +16,7 @@ public enum Views {
     static func score(_ v: Double) -> String { String(format: "%.2f", v) }
 
     /// The dim line after each turn: scores, gaps, jargon, backend, latency, tokens.
-    public static func turnLine(_ turn: Turn) -> String {
+    public static func turnLine(_ turn: Turn, prices: ScriptConfig.Price? = nil) -> String {
         let a = turn.analysis
         var parts = ["clarity \(score(a.clarityScore))", "confidence \(score(a.confidenceScore))"]
         if !a.knowledgeGaps.isEmpty { parts.append("gaps: " + a.knowledgeGaps.joined(separator: ", ")) }
@@ -25,7 +25,11 @@ public enum Views {
         let backend = turn.backend == .offline ? "offline" : "\(turn.backend.analysis.rawValue)/\(turn.backend.question.rawValue)"
         parts.append(backend)
         parts.append(String(format: "%.0f ms", turn.timings.total))
-        if turn.usage != .zero { parts.append("\(turn.usage.inputTokens)+\(turn.usage.outputTokens) tokens") }
+        if let first = turn.timings.firstToken { parts.append(String(format: "first token %.0f ms", first)) }
+        if turn.usage != .zero {
+            parts.append("\(turn.usage.inputTokens)+\(turn.usage.outputTokens) tokens")
+            if let prices { parts.append(cost(turn.usage, prices)) }
+        }
         return parts.joined(separator: " · ")
     }
 
@@ -36,7 +40,12 @@ public enum Views {
          "strengths   " + list(a.strengths)].joined(separator: "\n")
     }
 
-    static func stats(_ session: Session) -> [String] {
+    /// Dollars for `usage` at `price` (USD per million tokens).
+    static func cost(_ usage: TokenUsage, _ price: ScriptConfig.Price) -> String {
+        String(format: "$%.4f", (Double(usage.inputTokens) * price.input + Double(usage.outputTokens) * price.output) / 1_000_000)
+    }
+
+    static func stats(_ session: Session, prices: ScriptConfig.Price? = nil) -> [String] {
         let analytics = SessionAnalytics(analyses: session.turns.map(\.analysis))
         var lines = ["\(session.topic) · \(session.mode) · \(analytics.totalTurns) turn\(analytics.totalTurns == 1 ? "" : "s")"]
         guard analytics.totalTurns > 0 else { return lines + ["No turns yet: explain something first."] }
@@ -45,7 +54,7 @@ public enum Views {
         lines.append("persistent gaps: " + list(analytics.persistentGaps))
         lines.append("review next:     " + list(analytics.suggestedReviewTopics))
         let usage = session.turns.map(\.usage).reduce(.zero, +)
-        lines.append("tokens: \(usage.inputTokens) in, \(usage.outputTokens) out")
+        lines.append("tokens: \(usage.inputTokens) in, \(usage.outputTokens) out" + (prices.map { " · " + cost(usage, $0) } ?? ""))
         return lines
     }
 

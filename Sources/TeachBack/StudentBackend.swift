@@ -3,9 +3,20 @@
 public protocol StudentBackend: Sendable {
     /// One line for `:backend`: name, model, where it is.
     var summary: String { get }
-    func analyze(topic: String, explanation: String, history: [PastTurn]) async throws -> BackendReply<Analysis>
-    /// Streams the question, calling `onText` with each fragment as it arrives.
-    func ask(_ prompt: QuestionPrompt, onText: @escaping @Sendable (String) -> Void) async throws -> BackendReply<String>
+    func analyze(topic: String, explanation: String, history: [PastTurn], progress: BackendProgress) async throws -> BackendReply<Analysis>
+    /// Streams the question, reporting each fragment through `progress.text` as it arrives.
+    func ask(_ prompt: QuestionPrompt, progress: BackendProgress) async throws -> BackendReply<String>
+}
+
+/// What a backend reports while it works: streamed text, and notices such as
+/// "retrying in 1.0s (1/2)". Both are called from whatever thread the backend runs on.
+public struct BackendProgress: Sendable {
+    public var text: @Sendable (String) -> Void
+    public var notice: @Sendable (String) -> Void
+    public init(text: @escaping @Sendable (String) -> Void = { _ in }, notice: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.text = text
+        self.notice = notice
+    }
 }
 
 public struct BackendReply<Value: Sendable>: Sendable {

@@ -5,16 +5,24 @@ import Foundation
 /// never thrown: whatever happens, the explanation is kept and a question is asked.
 public actor TurnEngine {
     public let script: any ScriptHost
+    /// Claude, or nil when offline.
+    public let backend: (any StudentBackend)?
     public private(set) var session: Session?
     public private(set) var mode: String
+    /// Claude's analysis and question at the same time (default), or one after the other.
+    public var parallel: Bool
     /// Problems already shown this run; each distinct one is reported once.
     private var reported = Set<String>()
     private var onTurnSaved: (@Sendable (Session, Turn) async -> Void)?
 
-    public init(script: any ScriptHost, mode: String) {
+    public init(script: any ScriptHost, mode: String, backend: (any StudentBackend)? = nil, parallel: Bool = true) {
         self.script = script
         self.mode = mode
+        self.backend = backend
+        self.parallel = parallel
     }
+
+    public func setParallel(_ on: Bool) { parallel = on }
 
     /// What a step produced besides its result: problems to show the user (already de-duplicated).
     public struct Outcome<Value: Sendable>: Sendable {
@@ -73,35 +81,92 @@ public actor TurnEngine {
         return true
     }
 
-    /// One turn, offline: local analysis by the heuristics, question by the mode's fallback.
-    public func teach(_ explanation: String) async -> Outcome<Turn>? {
-        guard var current = session else { return nil }
+    /// One turn (DESIGN §2): the local analysis always, then Claude's analysis and question when a
+    /// backend is set, each falling back on its own. Returns nil without a session. Cancelling the
+    /// calling task stops the calls and records the turn as interrupted with what had arrived.
+    public func teach(_ explanation: String, progress: BackendProgress = BackendProgress()) async -> Outcome<Turn>? {
+        guard let current = session else { return nil }
         let clock = ContinuousClock()
         let started = clock.now
         let context = AnalysisContext(topic: current.topic, mode: mode, number: current.turns.count + 1,
                                       history: current.turns.map(PastTurn.init))
         let report = await script.analyze(explanation, context: context)
-        var problems = report.problems
-        let turnContext = current.turnContext(explanation: explanation, analysis: report.analysis)
-        var fallbackReason: String?
-        let question: String
-        do {
-            question = try await script.fallbackQuestion(mode: mode, turn: turnContext)
-        } catch {
-            problems.append(error)
-            fallbackReason = "mode '\(mode)' failed: \(error.message)"
-            question = Self.defaultQuestion(topic: current.topic)
+        var draft = TurnDraft(local: report.analysis, localTime: report.scriptTime.milliseconds, problems: report.problems)
+        if let backend {
+            await askClaude(backend, explanation: explanation, session: current, draft: &draft, progress: progress, since: started)
         }
-        let turn = Turn(number: context.number, mode: mode, explanation: explanation, question: question,
-                        localAnalysis: report.analysis, fallbackReason: fallbackReason,
-                        timings: .init(total: (clock.now - started).milliseconds,
-                                       analysis: report.scriptTime.milliseconds))
-        current.turns.append(turn)
-        session = current
-        await onTurnSaved?(current, turn)
-        var completed = turnContext
-        completed.analysis = turn.analysis
-        completed.question = question
+        if draft.question == nil {
+            await askFallback(session: current, explanation: explanation, draft: &draft)
+        }
+        let turn = draft.turn(number: context.number, mode: mode, explanation: explanation,
+                              total: (clock.now - started).milliseconds)
+        return await record(turn, in: current, problems: draft.problems)
+    }
+
+    /// Claude's two calls, in parallel or in sequence; a failure leaves that part to the fallback.
+    private func askClaude(_ backend: any StudentBackend, explanation: String, session current: Session,
+                           draft: inout TurnDraft, progress: BackendProgress, since started: ContinuousClock.Instant) async {
+        let firstToken = FirstToken(started: started)
+        let streaming = BackendProgress(text: { text in firstToken.mark(text); progress.text(text) }, notice: progress.notice)
+        let history = current.turns.map(PastTurn.init)
+        let analyze: @Sendable () async -> CallResult<Analysis> = {
+            await CallResult.timed { try await backend.analyze(topic: current.topic, explanation: explanation,
+                                                                history: history, progress: progress) }
+        }
+        if parallel {
+            let prompt = await questionPrompt(current, explanation: explanation, analysis: draft.local, draft: &draft)
+            async let analysis = analyze()
+            async let question = ask(backend, prompt, streaming)
+            draft.take(analysis: await analysis)
+            draft.take(question: await question, partial: firstToken)
+        } else {
+            draft.take(analysis: await analyze())
+            let merged = Analysis.merged(claude: draft.claude, local: draft.local)
+            if !Task.isCancelled, let prompt = await questionPrompt(current, explanation: explanation, analysis: merged, draft: &draft) {
+                draft.take(question: await ask(backend, prompt, streaming), partial: firstToken)
+            }
+        }
+        draft.firstToken = firstToken.elapsed
+    }
+
+    private func ask(_ backend: any StudentBackend, _ prompt: QuestionPrompt?, _ progress: BackendProgress) async -> CallResult<String>? {
+        guard let prompt else { return nil }
+        return await CallResult.timed { try await backend.ask(prompt, progress: progress) }
+    }
+
+    /// The Claude request for the question; when the mode's script fails, the turn uses its fallback.
+    private func questionPrompt(_ current: Session, explanation: String, analysis: Analysis, draft: inout TurnDraft) async -> QuestionPrompt? {
+        do {
+            return try await script.questionPrompt(mode: mode, turn: current.turnContext(explanation: explanation, analysis: analysis),
+                                                   session: current.info)
+        } catch {
+            draft.problems.append(error)
+            draft.noteFallback("mode '\(mode)' could not build the question request: \(error.message)")
+            return nil
+        }
+    }
+
+    private func askFallback(session current: Session, explanation: String, draft: inout TurnDraft) async {
+        guard !draft.interrupted else { return }
+        let analysis = Analysis.merged(claude: draft.claude, local: draft.local)
+        do {
+            draft.question = try await script.fallbackQuestion(mode: mode, turn: current.turnContext(explanation: explanation, analysis: analysis))
+        } catch {
+            draft.problems.append(error)
+            draft.noteFallback("mode '\(mode)' failed: \(error.message)")
+            draft.question = Self.defaultQuestion(topic: current.topic)
+        }
+    }
+
+    /// Appends the turn, hands it to the observer (the store) and runs the `on_turn` hooks.
+    private func record(_ turn: Turn, in current: Session, problems: [ScriptProblem]) async -> Outcome<Turn> {
+        var updated = current
+        updated.turns.append(turn)
+        if session?.id == current.id { session = updated }
+        await onTurnSaved?(updated, turn)
+        var problems = problems
+        var completed = current.turnContext(explanation: turn.explanation, analysis: turn.analysis, question: turn.question)
+        completed.number = turn.number
         problems += await script.notify(.turn(completed))
         return Outcome(value: turn, problems: fresh(problems))
     }

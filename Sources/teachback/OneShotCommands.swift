@@ -15,12 +15,14 @@ struct AskCommand: AsyncParsableCommand {
     func run() async throws {
         let explanation = try readExplanation()
         let wiring = try await Wiring(common)
-        let engine = TurnEngine(script: wiring.host, mode: wiring.mode)
+        let engine = wiring.engine()
         let console = wiring.console()
         let start = await engine.start(topic: topic)
-        guard let outcome = await engine.teach(explanation) else { throw ExitCode.failure }
+        let progress = BackendProgress(notice: { console.status(console.dim($0)) })
+        guard let outcome = await engine.teach(explanation, progress: progress) else { throw ExitCode.failure }
         for problem in start.problems + outcome.problems { console.warning(problem.message) }
         let turn = outcome.value
+        if let reason = turn.fallbackReason { console.warning("using the local fallback: \(reason)") }
         if json {
             console.out(try JSONOutput.encode(AskResult(topic: topic, turn: turn)))
         } else {

@@ -18,15 +18,13 @@ struct ReplCommand: AsyncParsableCommand {
         let reader: any LineReader
         if interactive, let editor = EditLineReader(historyFile: HistoryFile.standard(environment: wiring.environment)) {
             reader = editor
-            // Ctrl-C is a key while editing; between reads it must not kill the session.
-            signal(SIGINT, SIG_IGN)
         } else {
             reader = PlainLineReader()
         }
         let console = interactive ? wiring.console() : Console(color: false)
-        let engine = TurnEngine(script: wiring.host, mode: wiring.mode)
-        let repl = REPL(engine: engine, host: wiring.host, reader: reader, console: console,
-                        interactive: interactive, verbose: common.verbose, environment: wiring.environment)
+        let repl = REPL(engine: wiring.engine(), host: wiring.host, reader: reader, console: console,
+                        interactive: interactive, verbose: common.verbose, environment: wiring.environment,
+                        backendInfo: wiring.backendInfo)
         let code = await repl.run(startTopic: topic)
         if code != 0 { throw ExitCode(code) }
     }

@@ -36,6 +36,12 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Never call Claude; the local heuristics and scripted questions answer.")
     var offline = false
 
+    @Flag(help: "Ask Claude for the question only after its analysis (better questions, about twice the wait).")
+    var sequential = false
+
+    @Option(help: "The Claude model (default: TEACHBACK_MODEL, init.lua, then a current Sonnet).")
+    var model: String?
+
     @Option(help: "The student persona to start with.")
     var mode: String?
 

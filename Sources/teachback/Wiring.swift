@@ -1,4 +1,5 @@
 import ArgumentParser
+import Claude
 import Foundation
 import LuaHost
 import REPL
@@ -11,6 +12,9 @@ struct Wiring {
     let options: CommonOptions
     let host: LuaScriptHost
     let mode: String
+    /// Claude's settings, or nil when offline (no key, or `--offline`).
+    let claude: ClaudeConfig?
+    let config: ScriptConfig
 
     static let defaultMode = "socratic"
 
@@ -35,6 +39,34 @@ struct Wiring {
             throw ValidationError("no persona named '\(wanted)' (known: \(modes.joined(separator: ", ")))")
         }
         mode = modes.contains(wanted) ? wanted : (modes.first ?? wanted)
+        config = await host.config
+        claude = Self.claudeConfig(environment: environment, options: options, config: config)
+    }
+
+    static func claudeConfig(environment: [String: String], options: CommonOptions, config: ScriptConfig) -> ClaudeConfig? {
+        guard !options.offline, let key = environment["ANTHROPIC_API_KEY"], !key.isEmpty else { return nil }
+        let model = [options.model, environment["TEACHBACK_MODEL"], config.model].compactMap { $0 }.first { !$0.isEmpty }
+        let base = environment["ANTHROPIC_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? ClaudeConfig.defaultBaseURL
+        return ClaudeConfig(apiKey: key, baseURL: base, model: model ?? ClaudeConfig.defaultModel)
+    }
+
+    /// A TurnEngine with Claude when configured, in the parallel mode the flags and init.lua ask for.
+    func engine() -> TurnEngine {
+        let backend = claude.map { ClaudeBackend(client: MessagesClient(config: $0)) }
+        return TurnEngine(script: host, mode: mode, backend: backend,
+                          parallel: !options.sequential && (config.parallel ?? true))
+    }
+
+    var backendInfo: BackendInfo {
+        guard let claude else {
+            let why = options.offline ? "--offline" : "no ANTHROPIC_API_KEY"
+            return BackendInfo(banner: "offline (\(why)): the student is played by local scripts",
+                               details: ["backend: offline (\(why)); local heuristics and scripted questions"], price: nil)
+        }
+        return BackendInfo(banner: "Claude \(claude.model)",
+                           details: ["backend: claude", "model: \(claude.model)", "base URL: \(claude.baseURL)",
+                                     "API key: \(claude.maskedKey)"],
+                           price: config.prices[claude.model])
     }
 
     func console() -> Console {

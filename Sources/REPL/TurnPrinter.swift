@@ -1,0 +1,74 @@
+import Foundation
+import TeachBack
+
+/// Prints a turn as it happens: the question's fragments as they stream in (prefixed once), and
+/// notices such as retries on their own line. Called from the backend's threads.
+final class TurnPrinter: @unchecked Sendable {
+    private let console: Console
+    private let lock = NSLock()
+    private var streamed = false
+    private var lineOpen = false
+
+    init(console: Console) { self.console = console }
+
+    var progress: BackendProgress {
+        BackendProgress(text: { [self] text in fragment(text) }, notice: { [self] text in notice(text) })
+    }
+
+    /// Whether any of the question was shown while it streamed.
+    var didStream: Bool { lock.withLock { streamed } }
+
+    private func fragment(_ text: String) {
+        lock.withLock {
+            if !streamed { console.out(console.cyan("student› "), newline: false) }
+            streamed = true
+            lineOpen = true
+            console.out(Sanitizer.clean(text), newline: false)
+        }
+    }
+
+    private func notice(_ text: String) {
+        lock.withLock {
+            if lineOpen { console.out("") }
+            lineOpen = false
+            console.status(console.dim(Sanitizer.clean(text)))
+        }
+    }
+
+    /// Ends the streamed line, if one is open.
+    func closeLine() {
+        lock.withLock {
+            if lineOpen { console.out("") }
+            lineOpen = false
+        }
+    }
+}
+
+/// Ctrl-C while a turn runs: cancels the turn's task (stopping its transfers) instead of ending
+/// the program. Between turns the line editor treats Ctrl-C as a key.
+final class Interrupter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Task<Void, Never>?
+    private var source: DispatchSourceSignal?
+
+    /// Installs the SIGINT handler; only for interactive sessions.
+    func install(onInterrupt: @escaping @Sendable () -> Void) {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [self] in
+            let task = lock.withLock { current }
+            task?.cancel()
+            onInterrupt()
+        }
+        source.resume()
+        self.source = source
+    }
+
+    /// Runs `work` as the interruptible task and waits for it.
+    func run(_ work: @escaping @Sendable () async -> Void) async {
+        let task = Task { await work() }
+        lock.withLock { current = task }
+        await task.value
+        lock.withLock { current = nil }
+    }
+}

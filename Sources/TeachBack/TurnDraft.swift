@@ -1,0 +1,106 @@
+import Foundation
+
+/// A turn being assembled from its parts as they succeed or fail.
+struct TurnDraft {
+    var local: Analysis
+    var localTime: Double
+    var problems: [ScriptProblem]
+    var claude: Analysis?
+    var analysisTime: Double?
+    var question: String?
+    var questionSource: Turn.Backends.QuestionSource = .fallback
+    var firstToken: Double?
+    var usage = TokenUsage.zero
+    var interrupted = false
+    private var reasons: [String] = []
+
+    init(local: Analysis, localTime: Double, problems: [ScriptProblem]) {
+        self.local = local
+        self.localTime = localTime
+        self.problems = problems
+    }
+
+    mutating func noteFallback(_ reason: String) { reasons.append(reason) }
+
+    mutating func take(analysis result: CallResult<Analysis>) {
+        analysisTime = result.milliseconds
+        switch result.outcome {
+        case .success(let reply):
+            claude = reply.value
+            usage = usage + reply.usage
+        case .cancelled: interrupted = true
+        case .failure(let reason): noteFallback("analysis: \(reason)")
+        }
+    }
+
+    /// `partial` holds whether text was already streamed: an interrupted question keeps it.
+    mutating func take(question result: CallResult<String>?, partial: FirstToken) {
+        guard let result else { return }
+        switch result.outcome {
+        case .success(let reply):
+            question = reply.value
+            questionSource = .claude
+            usage = usage + reply.usage
+        case .cancelled:
+            interrupted = true
+            question = partial.text
+            questionSource = .claude
+        case .failure(let reason): noteFallback("question: \(reason)")
+        }
+    }
+
+    func turn(number: Int, mode: String, explanation: String, total: Double) -> Turn {
+        Turn(number: number, mode: mode, explanation: explanation, question: question ?? "", interrupted: interrupted,
+             localAnalysis: local, claudeAnalysis: claude,
+             backend: .init(analysis: claude == nil ? .local : .claude, question: questionSource),
+             fallbackReason: reasons.isEmpty ? nil : reasons.joined(separator: "; "),
+             timings: .init(total: total, analysis: analysisTime ?? localTime, firstToken: firstToken), usage: usage)
+    }
+}
+
+/// How one backend call ended, and how long it took.
+struct CallResult<Value: Sendable>: Sendable {
+    enum Outcome: Sendable {
+        case success(BackendReply<Value>)
+        case cancelled
+        /// One line saying why, as the user sees it.
+        case failure(String)
+    }
+    var outcome: Outcome
+    var milliseconds: Double
+
+    static func timed(_ call: () async throws -> BackendReply<Value>) async -> CallResult {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let outcome: Outcome
+        do {
+            outcome = .success(try await call())
+        } catch is CancellationError {
+            outcome = .cancelled
+        } catch {
+            outcome = Task.isCancelled ? .cancelled : .failure(String(describing: error))
+        }
+        return CallResult(outcome: outcome, milliseconds: (clock.now - started).milliseconds)
+    }
+}
+
+/// When the first fragment of the question arrived, and what arrived before an interruption.
+/// Written from the backend's thread, read by the engine afterwards.
+final class FirstToken: @unchecked Sendable {
+    private let lock = NSLock()
+    private let started: ContinuousClock.Instant
+    private var at: ContinuousClock.Instant?
+    private var fragments = ""
+
+    init(started: ContinuousClock.Instant) { self.started = started }
+
+    func mark(_ text: String = "") {
+        lock.withLock {
+            if at == nil { at = ContinuousClock.now }
+            fragments += text
+        }
+    }
+
+    var elapsed: Double? { lock.withLock { at.map { ($0 - started).milliseconds } } }
+    var text: String { lock.withLock { fragments } }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import TeachBack
+
+/// An in-memory student: scripted delays and failures per call.
+final class FakeBackend: StudentBackend, @unchecked Sendable {
+    var analysisDelay: Duration = .zero
+    var questionDelay: Duration = .zero
+    var failAnalysis: String?
+    var failQuestion: String?
+    var fragments = ["Why ", "does ", "it ", "stop?"]
+    private let lock = NSLock()
+    private var _prompts: [QuestionPrompt] = []
+    var prompts: [QuestionPrompt] { lock.withLock { _prompts } }
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    var summary: String { "fake" }
+
+    func analyze(topic: String, explanation: String, history: [PastTurn], progress: BackendProgress) async throws -> BackendReply<Analysis> {
+        try await Task.sleep(for: analysisDelay)
+        if let failAnalysis { throw Failure(description: failAnalysis) }
+        return BackendReply(value: Analysis(confidenceScore: 0.9, clarityScore: 0.8, knowledgeGaps: ["tail calls"], source: .claude),
+                            usage: TokenUsage(inputTokens: 100, outputTokens: 40))
+    }
+
+    func ask(_ prompt: QuestionPrompt, progress: BackendProgress) async throws -> BackendReply<String> {
+        lock.withLock { _prompts.append(prompt) }
+        try await Task.sleep(for: questionDelay)
+        var text = ""
+        for fragment in fragments {
+            try Task.checkCancellation()
+            progress.text(fragment)
+            text += fragment
+            if let failQuestion, text.count > 4 { throw Failure(description: failQuestion) }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        return BackendReply(value: text, usage: TokenUsage(inputTokens: 50, outputTokens: 4))
+    }
+}
+
+@Suite struct TurnEngineBackendTests {
+    func engine(_ backend: FakeBackend, parallel: Bool = true) async -> TurnEngine {
+        let engine = TurnEngine(script: FakeScripts(), mode: "socratic", backend: backend, parallel: parallel)
+        _ = await engine.start(topic: "recursion")
+        return engine
+    }
+
+    @Test func aClaudeTurnMergesTheAnalysesAndStreamsTheQuestion() async throws {
+        let backend = FakeBackend()
+        let engine = await engine(backend)
+        let streamed = Locked("")
+        let turn = try #require(await engine.teach("It calls itself.", progress: BackendProgress(text: { t in streamed.update { $0 += t } })))
+        #expect(turn.value.question == "Why does it stop?")
+        #expect(streamed.get() == "Why does it stop?")
+        #expect(turn.value.backend == .init(analysis: .claude, question: .claude))
+        #expect(turn.value.analysis.confidenceScore == 0.9)
+        #expect(turn.value.analysis.knowledgeGaps == ["tail calls", "base case"], "Claude's items, then local ones not already there")
+        #expect(turn.value.analysis.source == .merged)
+        #expect(turn.value.usage == TokenUsage(inputTokens: 150, outputTokens: 44))
+        #expect(turn.value.fallbackReason == nil)
+        #expect(turn.value.timings.firstToken != nil)
+    }
+
+    @Test func parallelTurnsTakeAboutTheSlowerCallAndSequentialTheSum() async throws {
+        let backend = FakeBackend()
+        backend.analysisDelay = .milliseconds(300)
+        backend.questionDelay = .milliseconds(300)
+        let clock = ContinuousClock()
+        let parallel = await engine(backend)
+        let p = try await clock.measure { _ = try #require(await parallel.teach("x")) }
+        let sequential = await engine(backend, parallel: false)
+        let s = try await clock.measure { _ = try #require(await sequential.teach("x")) }
+        #expect(p < .milliseconds(450), "parallel took \(p)")
+        #expect(s > .milliseconds(600), "sequential took \(s)")
+    }
+
+    @Test func sequentialModeBuildsTheQuestionFromThisTurnsClaudeAnalysis() async throws {
+        let backend = FakeBackend()
+        let engine = await engine(backend, parallel: false)
+        _ = await engine.teach("It calls itself.")
+        // FakeScripts' prompt is the explanation; the mode got the merged analysis via the context.
+        #expect(backend.prompts.count == 1)
+    }
+
+    @Test func eachCallFallsBackOnItsOwnWithTheReasonRecorded() async throws {
+        let backend = FakeBackend()
+        backend.failAnalysis = "overloaded (529 overloaded_error)"
+        let engine = await engine(backend)
+        let turn = try #require(await engine.teach("It calls itself."))
+        #expect(turn.value.backend == .init(analysis: .local, question: .claude))
+        #expect(turn.value.claudeAnalysis == nil)
+        #expect(turn.value.analysis == turn.value.localAnalysis)
+        #expect(turn.value.fallbackReason == "analysis: overloaded (529 overloaded_error)")
+
+        backend.failAnalysis = nil
+        backend.failQuestion = "stream_error: the stream ended before message_stop"
+        let second = try #require(await engine.teach("Again."))
+        #expect(second.value.backend == .init(analysis: .claude, question: .fallback))
+        #expect(second.value.question == "socratic q2 after 1 asked", "the mode's fallback asks instead")
+        #expect(second.value.fallbackReason?.hasPrefix("question: stream_error") == true)
+        #expect(await engine.session?.turns.count == 2, "no turn is lost")
+    }
+
+    @Test func cancellingTheTurnStopsTheCallsAndKeepsAnInterruptedTurn() async throws {
+        let backend = FakeBackend()
+        backend.analysisDelay = .seconds(5)
+        backend.fragments = ["Why ", "does ", "it "] + Array(repeating: "go ", count: 200)
+        let engine = await engine(backend)
+        let started = ContinuousClock.now
+        let streamed = Locked("")
+        let task = Task { await engine.teach("It calls itself.", progress: BackendProgress(text: { t in streamed.update { $0 += t } })) }
+        while !streamed.get().hasPrefix("Why does it"), ContinuousClock.now - started < .seconds(5) {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        task.cancel()
+        let turn = try #require(await task.value)
+        #expect(ContinuousClock.now - started < .seconds(2))
+        #expect(turn.value.interrupted)
+        #expect(turn.value.question.hasPrefix("Why does it"))
+        #expect(turn.value.explanation == "It calls itself.")
+        #expect(await engine.session?.turns.count == 1, "the explanation is kept")
+    }
+}
+
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func get() -> Value { lock.withLock { value } }
+    func update(_ body: (inout Value) -> Void) { lock.withLock { body(&value) } }
+}
