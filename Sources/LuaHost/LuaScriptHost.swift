@@ -53,6 +53,9 @@ public actor LuaScriptHost: ScriptHost {
         }
     }
 
+    /// "Lua 5.4.4", from the library actually linked.
+    public static var luaVersion: String { LuaState.version }
+
     public var files: [LoadedFile] { runtime.files }
     public var loadErrors: [String] { runtime.files.compactMap(\.error) }
     public var config: ScriptConfig { runtime.registry.config }

@@ -22,6 +22,12 @@ final class LuaState {
     deinit { tb_close(L) }
 
     var memoryUsed: Int { tb_memory_used(L) }
+
+    /// The linked library's version, as `lua_version` reports it (504 → "Lua 5.4").
+    static var version: String {
+        let n = Int(lua_version(nil))
+        return "Lua \(n / 100).\(n % 100)"
+    }
     var top: Int32 { lua_gettop(L) }
     func pop(_ n: Int32 = 1) { tb_pop(L, n) }
     func setTop(_ index: Int32) { lua_settop(L, index) }

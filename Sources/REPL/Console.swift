@@ -20,6 +20,7 @@ public struct Console: Sendable {
     public func dim(_ s: String) -> String { paint(s, "2") }
     public func bold(_ s: String) -> String { paint(s, "1") }
     public func red(_ s: String) -> String { paint(s, "31") }
+    public func green(_ s: String) -> String { paint(s, "32") }
     public func yellow(_ s: String) -> String { paint(s, "33") }
     public func cyan(_ s: String) -> String { paint(s, "36") }
 

@@ -76,3 +76,21 @@ import Testing
         #expect(repl.stdout.contains("Arr, teach me tides!"))
     }
 }
+
+@Suite struct DoctorTests {
+    @Test func doctorReportsEachCheckAndFailsOnAnUnreachableBaseURL() throws {
+        let home = try Binary.sandbox()
+        let offline = try Binary.run(["doctor"], home: home)
+        #expect(offline.status == 0)
+        for check in ["toolchain", "http: libcurl", "lua: Lua 5.4", "API key: ANTHROPIC_API_KEY is not set", "config dir", "scripts: "] {
+            #expect(offline.stdout.contains(check), "\(check)")
+        }
+        let key = "sk-ant-doctor-secret-0123456789"
+        let unreachable = try Binary.run(["doctor"], home: home,
+                                         extra: ["ANTHROPIC_API_KEY": key, "ANTHROPIC_BASE_URL": "http://127.0.0.1:9"])
+        #expect(unreachable.status == 1)
+        #expect(unreachable.stdout.contains("FAIL base URL: http://127.0.0.1:9"))
+        #expect(unreachable.stdout.contains("sk-ant-…6789"), "the key is shown masked")
+        #expect(!unreachable.stdout.contains(key) && !unreachable.stderr.contains(key))
+    }
+}

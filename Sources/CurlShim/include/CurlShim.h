@@ -15,5 +15,7 @@ CURLcode tb_curl_set_data_fn(CURL *easy, CURLoption option, tb_curl_data_fn fn);
 CURLcode tb_curl_get_long(CURL *easy, CURLINFO info, long *value);
 CURLcode tb_curl_get_pointer(CURL *easy, CURLINFO info, void **value);
 CURLMcode tb_curl_multi_set_long(CURLM *multi, CURLMoption option, long value);
+/// curl_version_info(CURLVERSION_NOW): the age constant is a macro Swift cannot see.
+const curl_version_info_data *tb_curl_version_info(void);
 
 #endif
