@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries from Debian (see `make setup`).
@@ -25,15 +26,17 @@ let package = Package(
         .target(name: "TeachBack"),
         .target(name: "LuaHost", dependencies: ["TeachBack", "LuaShim", "CLua"]),
         .target(name: "Claude", dependencies: ["TeachBack", "CurlShim", "CCurl"]),
-        .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "Claude", "EditLineShim", "CEditLine"]),
+        .target(name: "Store", dependencies: ["TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "Claude", "Store", "EditLineShim", "CEditLine"]),
         .executableTarget(name: "teachback", dependencies: [
-            "REPL", "TeachBack", "LuaHost", "Claude",
+            "REPL", "TeachBack", "LuaHost", "Claude", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "TeachBackTests", dependencies: ["TeachBack"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "TeachBack"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack"]),
         .target(name: "PTYShim", path: "Tests/PTYShim"),
         .testTarget(name: "EndToEndTests", dependencies: ["PTYShim"]),

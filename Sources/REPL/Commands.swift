@@ -16,6 +16,9 @@ extension REPL {
         Builtin(name: "modes", usage: ":modes", help: "list personas: name, description, file"),
         Builtin(name: "stats", usage: ":stats", help: "session analytics: averages, learning curve, trend, gaps to review"),
         Builtin(name: "history", usage: ":history", help: "the session's transcript"),
+        Builtin(name: "sessions", usage: ":sessions", help: "saved sessions, most recent first"),
+        Builtin(name: "resume", usage: ":resume ID", help: "continue a saved session (a unique prefix of its id is enough)"),
+        Builtin(name: "export", usage: ":export [FILE]", help: "the session as Markdown (or JSON/JSONL by FILE's extension); no FILE prints it"),
         Builtin(name: "plugins", usage: ":plugins", help: "loaded heuristics, topics, commands and hooks, with errors and memory"),
         Builtin(name: "reload", usage: ":reload", help: "reload modes and plugins into a fresh Lua state"),
         Builtin(name: "parallel", usage: ":parallel [on|off]", help: "Claude's analysis and question at once (on), or the question after the analysis"),
@@ -48,6 +51,9 @@ extension REPL {
         case "modes": print(Views.modes(await host.modes(), current: await engine.mode))
         case "stats": await withSession { print(Views.stats($0, prices: backendInfo.price)) }
         case "parallel": await parallelCommand(args)
+        case "sessions": await sessionsCommand()
+        case "resume": await resumeCommand(args)
+        case "export": await exportCommand(args)
         case "backend": await backendCommand()
         case "history": await withSession { print(Views.history($0)) }
         case "plugins":

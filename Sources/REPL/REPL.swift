@@ -32,12 +32,19 @@ public actor REPL {
 
     enum Flow { case proceed, quit }
 
+    /// How the loop begins: plainly, on a topic, or continuing the last saved session (`-c`).
+    public enum Start: Sendable { case none, topic(String), continueLast }
+
     /// Runs until `:quit` or end of input; returns the exit code.
-    public func run(startTopic: String? = nil) async -> Int32 {
+    public func run(_ start: Start = .none) async -> Int32 {
         if interactive {
             console.status(console.dim("teachback — \(backendInfo.banner). :teach TOPIC to start, :help for commands, Ctrl-D to quit."))
         }
-        if let startTopic { await teachCommand(startTopic) }
+        switch start {
+        case .none: break
+        case .topic(let topic): await teachCommand(topic)
+        case .continueLast: await continueLast()
+        }
         while true {
             await refreshCompletions()
             let prompt = assembler.isPending ? "... " : await promptText()
@@ -84,8 +91,9 @@ public actor REPL {
 
     private func refreshCompletions() async {
         guard interactive else { return }
+        let sessionIDs = (try? await engine.store?.sessions(limit: 50).map(\.id)) ?? []
         let completer = Completer(commands: await commandNames(), modes: await host.modes().map(\.name),
-                                  topics: await host.topics.map(\.name))
+                                  topics: await host.topics.map(\.name), sessionIDs: sessionIDs)
         reader.setCompleter(completer)
     }
 

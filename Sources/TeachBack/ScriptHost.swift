@@ -33,7 +33,8 @@ public struct LocalAnalysisReport: Sendable {
     }
 }
 
-/// A script failure as the user sees it: `plugins/foo.lua:12: message`, plus a traceback.
+/// A failure the user is told about once without the session stopping: a script's error as
+/// `plugins/foo.lua:12: message` (plus a traceback), or a turn that could not be saved.
 public struct ScriptProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var traceback: String?

@@ -4,22 +4,25 @@ import Foundation
 /// answered turn (DESIGN §2). Failures of scripts or backends are recorded in the turn and reported,
 /// never thrown: whatever happens, the explanation is kept and a question is asked.
 public actor TurnEngine {
-    public let script: any ScriptHost
+    public nonisolated let script: any ScriptHost
     /// Claude, or nil when offline.
-    public let backend: (any StudentBackend)?
+    public nonisolated let backend: (any StudentBackend)?
     public private(set) var session: Session?
     public private(set) var mode: String
     /// Claude's analysis and question at the same time (default), or one after the other.
     public var parallel: Bool
+    /// Where turns are saved; nil keeps the session in memory only.
+    public nonisolated let store: (any SessionStore)?
     /// Problems already shown this run; each distinct one is reported once.
     private var reported = Set<String>()
-    private var onTurnSaved: (@Sendable (Session, Turn) async -> Void)?
 
-    public init(script: any ScriptHost, mode: String, backend: (any StudentBackend)? = nil, parallel: Bool = true) {
+    public init(script: any ScriptHost, mode: String, backend: (any StudentBackend)? = nil, parallel: Bool = true,
+                store: (any SessionStore)? = nil) {
         self.script = script
         self.mode = mode
         self.backend = backend
         self.parallel = parallel
+        self.store = store
     }
 
     public func setParallel(_ on: Bool) { parallel = on }
@@ -33,11 +36,6 @@ public actor TurnEngine {
     /// The question asked when a mode's own fallback fails.
     public static func defaultQuestion(topic: String) -> String {
         "Could you explain that another way? What is the single most important idea about \(topic)?"
-    }
-
-    /// Called with every completed turn before `teach` returns (the store saves it there).
-    public func setTurnObserver(_ observer: @escaping @Sendable (Session, Turn) async -> Void) {
-        onTurnSaved = observer
     }
 
     /// Starts a new session on `topic` (ending any current one) and returns the mode's greeting.
@@ -158,13 +156,20 @@ public actor TurnEngine {
         }
     }
 
-    /// Appends the turn, hands it to the observer (the store) and runs the `on_turn` hooks.
+    /// Appends the turn, saves it (before the next prompt can appear) and runs the `on_turn` hooks.
+    /// A failed save is reported and the session goes on in memory.
     private func record(_ turn: Turn, in current: Session, problems: [ScriptProblem]) async -> Outcome<Turn> {
         var updated = current
         updated.turns.append(turn)
         if session?.id == current.id { session = updated }
-        await onTurnSaved?(updated, turn)
         var problems = problems
+        if let store {
+            do {
+                try await store.save(turn, of: updated)
+            } catch {
+                problems.append(ScriptProblem("could not save the turn (the session goes on in memory): \(error)"))
+            }
+        }
         var completed = current.turnContext(explanation: turn.explanation, analysis: turn.analysis, question: turn.question)
         completed.number = turn.number
         problems += await script.notify(.turn(completed))

@@ -12,6 +12,9 @@ struct ReplCommand: AsyncParsableCommand {
     @Option(help: "Start a session on TOPIC right away.")
     var topic: String?
 
+    @Flag(name: [.customShort("c"), .customLong("continue")], help: "Continue the most recent session.")
+    var continueLast = false
+
     func run() async throws {
         let wiring = try await Wiring(common)
         let interactive = isatty(0) == 1
@@ -25,7 +28,9 @@ struct ReplCommand: AsyncParsableCommand {
         let repl = REPL(engine: wiring.engine(), host: wiring.host, reader: reader, console: console,
                         interactive: interactive, verbose: common.verbose, environment: wiring.environment,
                         backendInfo: wiring.backendInfo)
-        let code = await repl.run(startTopic: topic)
+        if let problem = wiring.storeProblem { console.warning(problem) }
+        let start: REPL.Start = continueLast ? .continueLast : topic.map(REPL.Start.topic) ?? .none
+        let code = await repl.run(start)
         if code != 0 { throw ExitCode(code) }
     }
 }

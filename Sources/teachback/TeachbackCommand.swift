@@ -51,6 +51,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("plugins"), help: ArgumentHelp("Also load plugins from DIR (repeatable).", valueName: "DIR"))
     var pluginDirs: [String] = []
 
+    @Option(help: ArgumentHelp("The session database (default: $XDG_DATA_HOME/teachback/teachback.sqlite).", valueName: "PATH"))
+    var db: String?
+
     @Flag(help: "No colour, even on a terminal (NO_COLOR does the same).")
     var noColor = false
 

@@ -3,6 +3,7 @@ import Claude
 import Foundation
 import LuaHost
 import REPL
+import Store
 import TeachBack
 
 /// Builds the parts a command needs from the environment and the flags: the one place where
@@ -15,6 +16,10 @@ struct Wiring {
     /// Claude's settings, or nil when offline (no key, or `--offline`).
     let claude: ClaudeConfig?
     let config: ScriptConfig
+    /// The session database, or nil (with the reason) when it cannot be used: then sessions live
+    /// in memory only.
+    let store: SQLiteStore?
+    let storeProblem: String?
 
     static let defaultMode = "socratic"
 
@@ -41,6 +46,13 @@ struct Wiring {
         mode = modes.contains(wanted) ? wanted : (modes.first ?? wanted)
         config = await host.config
         claude = Self.claudeConfig(environment: environment, options: options, config: config)
+        do {
+            store = try SQLiteStore(path: options.db ?? SQLiteStore.standardPath(dataDirectory: Directories.data(environment)))
+            storeProblem = nil
+        } catch {
+            store = nil
+            storeProblem = "\(error.description); this session is kept in memory only"
+        }
     }
 
     static func claudeConfig(environment: [String: String], options: CommonOptions, config: ScriptConfig) -> ClaudeConfig? {
@@ -54,7 +66,7 @@ struct Wiring {
     func engine() -> TurnEngine {
         let backend = claude.map { ClaudeBackend(client: MessagesClient(config: $0)) }
         return TurnEngine(script: host, mode: mode, backend: backend,
-                          parallel: !options.sequential && (config.parallel ?? true))
+                          parallel: !options.sequential && (config.parallel ?? true), store: store)
     }
 
     var backendInfo: BackendInfo {

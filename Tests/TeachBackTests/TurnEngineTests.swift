@@ -93,19 +93,38 @@ actor FakeScripts: ScriptHost {
         #expect(await scripts.events == ["start a", "turn 1 socratic q1 after 0 asked", "end a 1", "start b", "end b 0"])
     }
 
-    @Test func everyTurnReachesTheObserverBeforeTeachReturns() async throws {
-        let engine = TurnEngine(script: FakeScripts(), mode: "socratic")
-        let saved = Saved()
-        await engine.setTurnObserver { session, turn in await saved.add("\(session.id):\(turn.number)") }
+    @Test func everyTurnIsSavedBeforeTeachReturnsAndAFailedSaveIsReported() async throws {
+        let store = MemoryStore()
+        let engine = TurnEngine(script: FakeScripts(), mode: "socratic", store: store)
         _ = await engine.start(topic: "a")
         _ = await engine.teach("one")
         _ = await engine.teach("two")
         let id = try #require(await engine.session?.id)
-        #expect(await saved.items == ["\(id):1", "\(id):2"])
+        #expect(await store.saved == ["\(id):1", "\(id):2"])
+        await store.setFailing(true)
+        let third = try #require(await engine.teach("three"))
+        #expect(third.problems.contains { $0.message.contains("could not save the turn") })
+        #expect(await engine.session?.turns.count == 3, "the session goes on in memory")
     }
 }
 
-actor Saved {
-    var items: [String] = []
-    func add(_ s: String) { items.append(s) }
+/// Turns saved in memory, optionally failing like a locked database.
+actor MemoryStore: SessionStore {
+    var saved: [String] = []
+    var sessions: [String: Session] = [:]
+    var failing = false
+    func setFailing(_ on: Bool) { failing = on }
+    struct Locked: Error {}
+
+    func save(_ turn: Turn, of session: Session) throws {
+        if failing { throw Locked() }
+        saved.append("\(session.id):\(turn.number)")
+        sessions[session.id] = session
+    }
+    func sessions(limit: Int) -> [SessionSummary] { [] }
+    func session(matching idOrPrefix: String) throws -> Session {
+        guard let s = sessions[idOrPrefix] else { throw StoreError.noSuchSession(idOrPrefix) }
+        return s
+    }
+    func latestSession() -> Session? { sessions.values.first }
 }

@@ -1,0 +1,85 @@
+import Foundation
+import Store
+import TeachBack
+
+/// `:sessions`, `:resume`, `:export` and `-c`: saved sessions from the store.
+extension REPL {
+    func sessionsCommand() async {
+        guard let store = await storeOrComplain() else { return }
+        do {
+            let sessions = try await store.sessions(limit: 20)
+            guard !sessions.isEmpty else {
+                console.out("No saved sessions yet.")
+                return
+            }
+            let formatter = DateFormatter()
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            console.out(Sanitizer.clean(sessions.map { s in
+                "\(s.id.prefix(8))  \(formatter.string(from: s.updatedAt))  \(s.turns) turn\(s.turns == 1 ? "" : "s")  \(s.mode) · \(s.topic)"
+            }.joined(separator: "\n")))
+        } catch {
+            console.error("cannot list sessions: \(error)")
+        }
+    }
+
+    func resumeCommand(_ id: String) async {
+        guard !id.isEmpty else {
+            console.error("usage: :resume ID (see :sessions; a unique prefix is enough)")
+            return
+        }
+        guard let store = await storeOrComplain() else { return }
+        do {
+            await resume(try await store.session(matching: id))
+        } catch {
+            console.error("\(error)")
+        }
+    }
+
+    func continueLast() async {
+        guard let store = engine.store else { return }
+        do {
+            guard let session = try await store.latestSession() else {
+                console.status(console.dim("no saved session to continue"))
+                return
+            }
+            await resume(session)
+        } catch {
+            console.error("cannot continue the last session: \(error)")
+        }
+    }
+
+    private func resume(_ session: Session) async {
+        show(await engine.resume(session))
+        console.status(console.dim("resumed \(session.id.prefix(8)): \(session.topic) with \(session.mode), \(session.turns.count) turns"))
+        if let last = session.turns.last {
+            console.out(console.cyan("student› ") + Sanitizer.clean(last.question))
+        }
+    }
+
+    func exportCommand(_ path: String) async {
+        guard let session = await engine.session else {
+            console.error("no session yet: start one with :teach TOPIC")
+            return
+        }
+        let format = path.isEmpty ? .md : SessionCodec.Format.of(path: path)
+        do {
+            let text = try SessionCodec.encode([session], as: format)
+            if path.isEmpty {
+                console.out(Sanitizer.clean(text))
+            } else {
+                try text.write(toFile: (path as NSString).expandingTildeInPath, atomically: true, encoding: .utf8)
+                console.status(console.dim("wrote \(session.turns.count) turns to \(path) (\(format.rawValue))"))
+            }
+        } catch {
+            console.error("cannot export to \(path): \((error as NSError).localizedDescription)")
+        }
+    }
+
+    private func storeOrComplain() async -> (any SessionStore)? {
+        guard let store = engine.store else {
+            console.error("sessions are not being saved (the database could not be opened)")
+            return nil
+        }
+        return store
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// SM-2, the schedule the original TeachBack AI used for review topics: easiness starts at 2.5;
+/// a quality below 3 starts the item over (interval 1 day); otherwise the intervals are 1, 6, then
+/// the previous interval × easiness, and easiness moves by 0.1 − (5 − q)(0.08 + (5 − q)·0.02),
+/// never below 1.3.
+public struct ReviewItem: Sendable, Equatable, Codable {
+    public var topic: String
+    public var easiness: Double
+    public var interval: Int
+    public var repetitions: Int
+    public var due: Date
+    public var lastQuality: Int?
+
+    public static let initialEasiness = 2.5
+    public static let minimumEasiness = 1.3
+
+    public init(topic: String, easiness: Double = ReviewItem.initialEasiness, interval: Int = 0, repetitions: Int = 0,
+                due: Date, lastQuality: Int? = nil) {
+        self.topic = topic
+        self.easiness = easiness
+        self.interval = interval
+        self.repetitions = repetitions
+        self.due = due
+        self.lastQuality = lastQuality
+    }
+
+    /// The item after a review of quality `q` (0...5) on `date`.
+    public func reviewed(quality q: Int, on date: Date) -> ReviewItem {
+        let q = min(5, max(0, q))
+        var next = self
+        if q < 3 {
+            next.repetitions = 0
+            next.interval = 1
+        } else {
+            next.repetitions += 1
+            switch next.repetitions {
+            case 1: next.interval = 1
+            case 2: next.interval = 6
+            default: next.interval = Int((Double(interval) * easiness).rounded())
+            }
+        }
+        let miss = Double(5 - q)
+        next.easiness = max(Self.minimumEasiness, easiness + 0.1 - miss * (0.08 + miss * 0.02))
+        next.due = date.addingTimeInterval(Double(next.interval) * 86_400)
+        next.lastQuality = q
+        return next
+    }
+
+    /// A session's quality for SM-2, from its analytics: 5 × (0.6 · average clarity + 0.4 · average
+    /// confidence), rounded, one lower when gaps persisted across turns, within 0...5.
+    public static func quality(of analytics: SessionAnalytics) -> Int {
+        guard analytics.totalTurns > 0 else { return 0 }
+        let raw = 5 * (0.6 * analytics.averageClarity + 0.4 * analytics.averageConfidence)
+        let penalty = analytics.persistentGaps.isEmpty ? 0 : 1
+        return min(5, max(0, Int(raw.rounded()) - penalty))
+    }
+}
