@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+@testable import Store
+import TeachBack
+
+func temporaryPath(_ name: String = "teachback.sqlite") -> String {
+    let dir = NSTemporaryDirectory() + "tb-store-\(UUID().uuidString)"
+    return dir + "/" + name
+}
+
+func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
+    var session = Session(topic: "hash tables", mode: mode, startedAt: Date(timeIntervalSince1970: 1_764_000_000.123456))
+    for n in 1...turns {
+        let local = Analysis(confidenceScore: 0.1 * Double(n), clarityScore: 0.2 * Double(n), knowledgeGaps: ["collisions"],
+                             unexplainedJargon: ["load factor"], strengths: ["uses an example"])
+        let claude = n % 2 == 0 ? Analysis(confidenceScore: 0.9, clarityScore: 0.85, knowledgeGaps: ["resizing"], source: .claude) : nil
+        session.turns.append(Turn(number: n, mode: n == 3 ? "socratic" : mode, explanation: "Explanation \(n) — naïve “quotes”",
+                                  question: "Question \(n)?", interrupted: n == 3, localAnalysis: local, claudeAnalysis: claude,
+                                  backend: .init(analysis: claude == nil ? .local : .claude, question: n == 2 ? .claude : .fallback),
+                                  fallbackReason: n == 1 ? "question: overloaded (529)" : nil,
+                                  timings: .init(total: 412.5 + Double(n), analysis: 400.25, firstToken: n == 2 ? 151.0 : nil),
+                                  usage: TokenUsage(inputTokens: 100 * n, outputTokens: 7 * n),
+                                  createdAt: Date(timeIntervalSince1970: 1_764_000_010.987654 + Double(n))))
+    }
+    return session
+}
+
+@Suite struct SQLiteStoreTests {
+    @Test func migratesAnEmptyFileAndKeepsItPrivate() throws {
+        let path = temporaryPath()
+        _ = try SQLiteStore(path: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let dir = try FileManager.default.attributesOfItem(atPath: (path as NSString).deletingLastPathComponent)
+        #expect((dir[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+        // Opening again runs no migration twice and keeps working.
+        _ = try SQLiteStore(path: path)
+    }
+
+    @Test func everySavedTurnComesBackExactlyWithPersonaAndHistory() async throws {
+        let store = try SQLiteStore(path: temporaryPath())
+        let session = sampleSession()
+        var growing = session
+        growing.turns = []
+        for turn in session.turns {
+            growing.turns.append(turn)
+            growing.mode = turn.mode
+            try await store.save(turn, of: growing)
+        }
+        let loaded = try await store.session(matching: String(session.id.prefix(6)))
+        #expect(loaded.turns == session.turns)
+        #expect(loaded.mode == "socratic", "the persona of the last turn is restored")
+        #expect(loaded.startedAt == session.startedAt)
+        #expect(try await store.latestSession()?.id == session.id)
+        let summaries = try await store.sessions(limit: 10)
+        #expect(summaries.map(\.turns) == [3])
+    }
+
+    @Test func idPrefixesResolveUniquelyOrSayWhy() async throws {
+        let store = try SQLiteStore(path: temporaryPath())
+        var a = sampleSession(turns: 1)
+        a.id = "abc11111-0000"
+        var b = sampleSession(turns: 1)
+        b.id = "abc22222-0000"
+        try await store.insert([a, b])
+        #expect(try await store.session(matching: "abc1").id == a.id)
+        await #expect(throws: StoreError.ambiguous("abc", ["abc11111-0000", "abc22222-0000"])) { try await store.session(matching: "abc") }
+        await #expect(throws: StoreError.noSuchSession("zzz")) { try await store.session(matching: "zzz") }
+        await #expect(throws: StoreError.noSuchSession("a%")) { try await store.session(matching: "a%") }
+    }
+
+    @Test func aReadOnlyOrCorruptDatabaseIsReportedNotFatal() throws {
+        let corrupt = temporaryPath()
+        try FileManager.default.createDirectory(atPath: (corrupt as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Data(repeating: 0x42, count: 8192).write(to: URL(fileURLWithPath: corrupt))
+        #expect(throws: StoreError.self) { try SQLiteStore(path: corrupt) }
+        do {
+            _ = try SQLiteStore(path: corrupt)
+        } catch {
+            #expect(error.description.contains("cannot use the database"))
+        }
+        #expect(throws: StoreError.self) { try SQLiteStore(path: "/proc/teachback/cannot.sqlite") }
+    }
+}
+
+@Suite struct SessionCodecTests {
+    @Test(arguments: [SessionCodec.Format.json, .jsonl])
+    func exportThenImportIsLossless(format: SessionCodec.Format) throws {
+        let sessions = format == .json ? [sampleSession()] : [sampleSession(), sampleSession(turns: 1, mode: "contrarian")]
+        let text = try SessionCodec.encode(sessions, as: format)
+        #expect(try SessionCodec.decode(text) == sessions)
+    }
+
+    @Test func theOriginalServicesSessionDictImports() throws {
+        let original = """
+        {"topic": "recursion", "mode": "socratic",
+         "conversation_history": [{"role": "user", "content": "It calls itself."}, {"role": "assistant", "content": "Why?"},
+                                  {"role": "user", "content": "To shrink the problem."}, {"role": "assistant", "content": "And then?"}],
+         "analyses": [{"confidence_score": 0.5, "clarity_score": 0.4, "knowledge_gaps": ["Base case explanation"]},
+                      {"confidence_score": 60, "clarity_score": 0.7, "knowledge_gaps": ["base case explanation"]}]}
+        """
+        let session = try #require(try SessionCodec.decode(original).first)
+        #expect(session.topic == "recursion")
+        #expect(session.turns.map(\.explanation) == ["It calls itself.", "To shrink the problem."])
+        #expect(session.turns.map(\.question) == ["Why?", "And then?"])
+        #expect(session.turns[1].analysis.confidenceScore == 0.6)
+        let analytics = SessionAnalytics(analyses: session.turns.map(\.analysis))
+        #expect(analytics.persistentGaps == ["Base case explanation"])
+    }
+
+    @Test func ourExportCarriesTheOriginalsKeys() throws {
+        let json = try SessionCodec.encode([sampleSession()], as: .jsonl)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        for key in ["topic", "mode", "conversation_history", "analyses", "turns", "id"] { #expect(object[key] != nil, "\(key)") }
+        #expect((object["conversation_history"] as? [[String: String]])?.first?["role"] == "user")
+    }
+
+    @Test func markdownReadsAsATranscript() throws {
+        let md = try SessionCodec.encode([sampleSession()], as: .md)
+        #expect(md.hasPrefix("# hash tables"))
+        #expect(md.contains("## Turn 2 (anxious)"))
+        #expect(md.contains("**Student:** Question 3? [interrupted]"))
+    }
+}
