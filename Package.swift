@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "teachback", targets: ["teachback"]),
+        .executable(name: "fake-claude", targets: ["fake-claude"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,9 +34,17 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // A stand-in for the Messages API on loopback, for tests, benchmarks and demos.
+        .target(name: "FakeClaude"),
+        .executableTarget(name: "fake-claude", dependencies: [
+            "FakeClaude",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
         .testTarget(name: "TeachBackTests", dependencies: ["TeachBack"]),
+        .testTarget(name: "FakeClaudeTests", dependencies: ["FakeClaude"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "TeachBack"], exclude: ["Fixtures"]),
-        .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack"]),
+        .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack", "FakeClaude"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack"]),
         .target(name: "PTYShim", path: "Tests/PTYShim"),

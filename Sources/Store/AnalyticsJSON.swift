@@ -1,0 +1,71 @@
+import TeachBack
+
+/// One analytics object as a JSON line, written by hand so the output is byte-for-byte what
+/// Python's `json.dumps(obj, ensure_ascii=False, separators=(",", ":"))` gives for the same
+/// object: the benchmark compares our output with the Python reference's.
+enum AnalyticsJSON {
+    static func line(_ a: SessionAnalytics) -> String {
+        var out = "{\"learning_curve\":"
+        numbers(a.learningCurve, into: &out)
+        out += ",\"confidence_over_time\":"
+        numbers(a.confidenceOverTime, into: &out)
+        out += ",\"average_clarity\":" + number(a.averageClarity)
+        out += ",\"average_confidence\":" + number(a.averageConfidence)
+        out += ",\"total_turns\":\(a.totalTurns)"
+        out += ",\"clarity_trend\":"
+        string(a.clarityTrend.rawValue, into: &out)
+        out += ",\"persistent_gaps\":"
+        strings(a.persistentGaps, into: &out)
+        out += ",\"suggested_review_topics\":"
+        strings(a.suggestedReviewTopics, into: &out)
+        out += "}"
+        return out
+    }
+
+    /// Python's float repr: the shortest round-trip digits, always with a `.0` or an exponent.
+    static func number(_ v: Double) -> String {
+        let s = v.description
+        return s.contains(".") || s.contains("e") || s.contains("n") || s.contains("i") ? s : s + ".0"
+    }
+
+    private static func numbers(_ values: [Double], into out: inout String) {
+        out += "["
+        for (i, v) in values.enumerated() {
+            if i > 0 { out += "," }
+            out += number(v)
+        }
+        out += "]"
+    }
+
+    private static func strings(_ values: [String], into out: inout String) {
+        out += "["
+        for (i, v) in values.enumerated() {
+            if i > 0 { out += "," }
+            string(v, into: &out)
+        }
+        out += "]"
+    }
+
+    static func string(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

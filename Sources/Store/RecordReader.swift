@@ -1,0 +1,109 @@
+import Foundation
+
+/// Reads session records from a file too large for memory, one at a time: JSONL (a record per
+/// line) or a JSON array (a record per top-level element), detected from the first byte. Only the
+/// record being assembled is held, whatever the file's size.
+struct RecordReader {
+    struct Record {
+        var bytes: [UInt8]
+        /// The line the record starts on (1-based), for error messages.
+        var line: Int
+    }
+
+    private let fd: Int32
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private var position = 0
+    private var filled = 0
+    private var line = 1
+    private var isArray: Bool?
+    private var finished = false
+
+    init(path: String) throws {
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+    }
+
+    func close() { _ = Foundation.close(fd) }
+
+    private mutating func nextByte() -> UInt8? {
+        if position == filled {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            guard n > 0 else { return nil }
+            filled = n
+            position = 0
+        }
+        defer { position += 1 }
+        return buffer[position]
+    }
+
+    /// The next record, or nil at the end of the file.
+    mutating func next() -> Record? {
+        if finished { return nil }
+        if isArray == nil {
+            // Peek at the first non-blank byte to choose the format.
+            while let b = nextByte() {
+                if b == 0x0A { line += 1 }
+                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0xEF || b == 0xBB || b == 0xBF { continue }
+                isArray = b == UInt8(ascii: "[")
+                if isArray == false { return nextLine(startingWith: b) }
+                break
+            }
+            if isArray == nil { finished = true; return nil }
+        }
+        return isArray == true ? nextElement() : nextLine(startingWith: nil)
+    }
+
+    /// The rest of the current line; blank lines are skipped.
+    private mutating func nextLine(startingWith first: UInt8?) -> Record? {
+        var bytes: [UInt8] = first.map { [$0] } ?? []
+        var start = line
+        while let b = nextByte() {
+            if b == 0x0A {
+                line += 1
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    bytes.removeAll(keepingCapacity: true)
+                    start = line
+                    continue
+                }
+                return Record(bytes: bytes, line: start)
+            }
+            bytes.append(b)
+        }
+        finished = true
+        return bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) ? nil : Record(bytes: bytes, line: start)
+    }
+
+    /// The next top-level element of the array: bytes up to the comma or `]` at depth zero,
+    /// ignoring brackets inside strings.
+    private mutating func nextElement() -> Record? {
+        var bytes: [UInt8] = []
+        var depth = 0, inString = false, escaped = false
+        var start = line
+        while let b = nextByte() {
+            if b == 0x0A { line += 1 }
+            if inString {
+                bytes.append(b)
+                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]") where depth > 0: depth -= 1
+            case UInt8(ascii: "]"):
+                finished = true
+                return bytes.isEmpty ? nil : Record(bytes: bytes, line: start)
+            case UInt8(ascii: ",") where depth == 0:
+                if bytes.isEmpty { continue }
+                return Record(bytes: bytes, line: start)
+            case 0x20, 0x09, 0x0A, 0x0D where bytes.isEmpty:
+                start = line
+                continue
+            default: break
+            }
+            bytes.append(b)
+        }
+        finished = true
+        return bytes.isEmpty ? nil : Record(bytes: bytes, line: start)
+    }
+}

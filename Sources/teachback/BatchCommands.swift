@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// `teachback analytics FILE...`: DESIGN §8 for every recorded session, as JSONL on stdout.
+struct AnalyticsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analytics",
+        abstract: "Session analytics for recorded sessions (JSONL or a JSON array of session dicts), one JSON line each, in input order.")
+
+    @Argument(help: "Files of session dicts: ours or the original TeachBack AI's.") var files: [String]
+    @Option(help: "Worker threads (default: one per core).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let out = BufferedOutput(fd: 1)
+        let summary = BatchAnalytics.run(files: files, jobs: jobs, output: out.line) { message in
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+        out.flush()
+        if summary.failures > 0 {
+            FileHandle.standardError.write(Data("\(summary.failures) record(s) skipped, \(summary.sessions) analysed\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// Lines written in 64 KiB blocks: one write per line would dominate a batch run.
+final class BufferedOutput {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    static let blockSize = 1 << 16
+
+    init(fd: Int32) {
+        self.fd = fd
+        buffer.reserveCapacity(Self.blockSize + 4096)
+    }
+
+    func line(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
+    func flush() {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { if errno == EINTR { continue } else { break } }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
