@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack"]),
         .target(name: "PTYShim", path: "Tests/PTYShim"),
-        .testTarget(name: "EndToEndTests", dependencies: ["PTYShim"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PTYShim", "FakeClaude"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -82,7 +82,9 @@ package final class CurlEngine: Sendable {
                 let code = message.pointee.data.result
                 remove(id)?.finish(code)
             }
-            curl_multi_poll(multi, nil, 0, 1000, nil)
+            for (id, transfer) in active where transfer.isStalled { remove(id)?.stalled() }
+            // Wake often enough to notice a stall promptly while transfers are running.
+            curl_multi_poll(multi, nil, 0, active.isEmpty ? 1000 : 100, nil)
         }
     }
 

@@ -12,12 +12,18 @@ final class Transfer: @unchecked Sendable {
     private var status = 0
     private var headers: [String: String] = [:]
     private var headSent = false
+    /// When a byte last arrived (or the transfer started): the loop ends transfers idle longer
+    /// than `stallTimeout`. libcurl's own low-speed check averages over several seconds, so a
+    /// stall right after the headers would go unnoticed too long.
+    private(set) var lastActivity = ContinuousClock.now
+    let stallTimeout: Duration
 
     init?(id: Int, request: HTTPRequest, continuation: AsyncThrowingStream<HTTPEvent, any Error>.Continuation) {
         guard let easy = curl_easy_init() else { return nil }
         self.id = id
         self.easy = easy
         self.continuation = continuation
+        stallTimeout = .milliseconds(Int(request.timeouts.stall * 1000))
         configure(request)
     }
 
@@ -31,9 +37,6 @@ final class Transfer: @unchecked Sendable {
         tb_curl_set_long(easy, CURLOPT_NOSIGNAL, 1)
         tb_curl_set_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Int(request.timeouts.connect * 1000))
         tb_curl_set_long(easy, CURLOPT_TIMEOUT_MS, Int(request.timeouts.total * 1000))
-        // A stall: fewer than 1 byte per second for `stall` seconds.
-        tb_curl_set_long(easy, CURLOPT_LOW_SPEED_LIMIT, 1)
-        tb_curl_set_long(easy, CURLOPT_LOW_SPEED_TIME, max(1, Int(request.timeouts.stall.rounded())))
         tb_curl_set_long(easy, CURLOPT_TCP_NODELAY, 1)
         tb_curl_set_string(easy, CURLOPT_ACCEPT_ENCODING, "")
         if request.method == "POST" {
@@ -65,6 +68,7 @@ final class Transfer: @unchecked Sendable {
     }
 
     private func header(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
+        lastActivity = .now
         guard let data else { return length }
         let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -80,6 +84,7 @@ final class Transfer: @unchecked Sendable {
     }
 
     private func received(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
+        lastActivity = .now
         sendHeadOnce()
         guard let data, length > 0 else { return length }
         continuation.yield(.body(Array(UnsafeRawBufferPointer(start: data, count: length))))
@@ -104,6 +109,13 @@ final class Transfer: @unchecked Sendable {
 
     /// The consumer went away: end the stream without an error.
     func cancelled() { continuation.finish() }
+
+    var isStalled: Bool { ContinuousClock.now - lastActivity > stallTimeout }
+
+    /// Ends a transfer the loop found stalled.
+    func stalled() {
+        continuation.finish(throwing: TransportError(stalledFor: stallTimeout))
+    }
 }
 
 /// A libcurl failure, before or during a response.
@@ -114,6 +126,11 @@ package struct TransportError: Error, Sendable, Equatable {
     init(code: CURLcode) {
         self.code = Int(code.rawValue)
         message = String(cString: curl_easy_strerror(code))
+    }
+
+    init(stalledFor timeout: Duration) {
+        code = Int(CURLE_OPERATION_TIMEDOUT.rawValue)
+        message = "no data for \(timeout.components.seconds) s (the transfer stalled)"
     }
 
     package var isTimeout: Bool { code == Int(CURLE_OPERATION_TIMEDOUT.rawValue) }

@@ -18,6 +18,7 @@ import Testing
         at = term.expect("teachback[five-year-old · recursion]> ", after: at)
         term.type("The call stack keeps a stack frame for every call, like plates piled up.\r")
         at = term.expect("student› ", after: at)
+        at = term.expect("teachback[five-year-old · recursion]> ", after: at)
         term.type("\u{03}")
         at = term.expect("Use Ctrl-D or :quit to exit.", after: at)
         term.type(":st\r")
