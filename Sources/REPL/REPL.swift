@@ -1,5 +1,6 @@
 import Foundation
 import LuaHost
+import Store
 import TeachBack
 
 /// The interactive loop (DESIGN §5): reads lines, runs commands, sends explanations to the
@@ -14,11 +15,14 @@ public actor REPL {
     let verbose: Bool
     let environment: [String: String]
     let backendInfo: BackendInfo
+    /// The session database, when it could be opened.
+    let store: SQLiteStore?
     private var assembler = InputAssembler()
     private let interrupter = Interrupter()
 
     public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
-                interactive: Bool, verbose: Bool, environment: [String: String], backendInfo: BackendInfo) {
+                interactive: Bool, verbose: Bool, environment: [String: String], backendInfo: BackendInfo,
+                store: SQLiteStore?) {
         self.engine = engine
         self.host = host
         self.reader = reader
@@ -27,6 +31,7 @@ public actor REPL {
         self.verbose = verbose
         self.environment = environment
         self.backendInfo = backendInfo
+        self.store = store
         if interactive { interrupter.install { [host] in host.interrupt() } }
     }
 
@@ -79,7 +84,18 @@ public actor REPL {
     }
 
     private func finish() async {
+        await scheduleReview()
         show(await engine.end())
+    }
+
+    /// A session that ends counts as a review of its topic (SM-2, see `ReviewItem`).
+    func scheduleReview() async {
+        guard let store, let session = await engine.session, !session.turns.isEmpty else { return }
+        do {
+            try await store.recordReview(of: session)
+        } catch {
+            console.warning("could not update the review schedule: \(error)")
+        }
     }
 
     private func promptText() async -> String {
@@ -91,7 +107,7 @@ public actor REPL {
 
     private func refreshCompletions() async {
         guard interactive else { return }
-        let sessionIDs = (try? await engine.store?.sessions(limit: 50).map(\.id)) ?? []
+        let sessionIDs = (try? await store?.sessions(limit: 50).map(\.id)) ?? []
         let completer = Completer(commands: await commandNames(), modes: await host.modes().map(\.name),
                                   topics: await host.topics.map(\.name), sessionIDs: sessionIDs)
         reader.setCompleter(completer)
@@ -133,6 +149,7 @@ public actor REPL {
             console.error("usage: :teach TOPIC (e.g. :teach recursion)")
             return
         }
+        await scheduleReview()
         let outcome = await engine.start(topic: topic)
         show(outcome.problems)
         console.out(console.cyan("student› ") + Sanitizer.clean(outcome.value))

@@ -36,7 +36,7 @@ extension REPL {
     }
 
     func continueLast() async {
-        guard let store = engine.store else { return }
+        guard let store else { return }
         do {
             guard let session = try await store.latestSession() else {
                 console.status(console.dim("no saved session to continue"))
@@ -49,6 +49,7 @@ extension REPL {
     }
 
     private func resume(_ session: Session) async {
+        await scheduleReview()
         show(await engine.resume(session))
         console.status(console.dim("resumed \(session.id.prefix(8)): \(session.topic) with \(session.mode), \(session.turns.count) turns"))
         if let last = session.turns.last {
@@ -75,11 +76,24 @@ extension REPL {
         }
     }
 
-    private func storeOrComplain() async -> (any SessionStore)? {
-        guard let store = engine.store else {
+    func storeOrComplain() async -> SQLiteStore? {
+        guard let store else {
             console.error("sessions are not being saved (the database could not be opened)")
             return nil
         }
         return store
+    }
+}
+
+extension REPL {
+    /// `:review`: topics due for review, by the SM-2 schedule.
+    func reviewCommand() async {
+        guard let store = await storeOrComplain() else { return }
+        do {
+            let due = try await store.reviewItems().filter { $0.due <= Date() }
+            console.out(due.isEmpty ? "Nothing is due for review." : Sanitizer.clean(Views.review(due)))
+        } catch {
+            console.error("cannot read the review schedule: \(error)")
+        }
     }
 }

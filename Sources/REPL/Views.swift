@@ -1,5 +1,6 @@
 import Foundation
 import LuaHost
+import Store
 import TeachBack
 
 /// Text for the REPL's listings. Pure functions of their inputs, so tests can read them.
@@ -84,6 +85,35 @@ public enum Views {
         for f in failed { lines.append("  ✗ \(f.error ?? "")") }
         lines.append(String(format: "Lua memory: %.1f MiB of %d MiB", Double(memoryUsed) / 1_048_576, memoryCap >> 20))
         return lines
+    }
+
+    /// Review items as a table: topic, when due, interval, easiness, last quality.
+    public static func review(_ items: [ReviewItem], now: Date = Date()) -> String {
+        let width = items.map(\.topic.count).max() ?? 0
+        return items.map { item in
+            let days = Int((item.due.timeIntervalSince(now) / 86_400).rounded(.up))
+            let when = days <= 0 ? "due now" : "in \(days) day\(days == 1 ? "" : "s")"
+            return "\(item.topic.padding(toLength: width, withPad: " ", startingAt: 0))  \(when)  every \(item.interval)d  " +
+                String(format: "EF %.2f", item.easiness) + "  last quality \(item.lastQuality.map(String.init) ?? "-")"
+        }.joined(separator: "\n")
+    }
+
+    /// Per-day bars: turns, and average clarity and confidence as 20-cell bars.
+    public static func progress(_ days: [SQLiteStore.Day], streak: Int) -> String {
+        guard !days.isEmpty else { return "No turns in this period." }
+        let most = days.map(\.turns).max() ?? 1
+        func bar(_ fraction: Double, width: Int = 20) -> String {
+            let cells = Int((fraction * Double(width)).rounded())
+            return String(repeating: "█", count: cells) + String(repeating: "·", count: width - cells)
+        }
+        var lines = ["day         sessions turns                        clarity               confidence"]
+        for d in days {
+            lines.append("\(d.date)  \(String(d.sessions).padding(toLength: 8, withPad: " ", startingAt: 0)) " +
+                         "\(String(d.turns).padding(toLength: 5, withPad: " ", startingAt: 0)) \(bar(Double(d.turns) / Double(most)))  " +
+                         "\(bar(d.averageClarity)) \(score(d.averageClarity))  \(bar(d.averageConfidence)) \(score(d.averageConfidence))")
+        }
+        lines.append("streak: \(streak) day\(streak == 1 ? "" : "s")")
+        return lines.joined(separator: "\n")
     }
 
     private static func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }

@@ -36,7 +36,7 @@ public struct SessionAnalytics: Codable, Sendable, Equatable {
         suggestedReviewTopics = Array(Terms.union(persistentGaps, jargon.ranked.map(\.spelling)).prefix(Self.maxReviewTopics))
     }
 
-    static func roundedMean(_ values: [Double]) -> Double {
+    package static func roundedMean(_ values: [Double]) -> Double {
         guard !values.isEmpty else { return 0 }
         return (values.reduce(0, +) / Double(values.count) * 100).rounded() / 100
     }

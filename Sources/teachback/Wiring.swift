@@ -47,12 +47,17 @@ struct Wiring {
         config = await host.config
         claude = Self.claudeConfig(environment: environment, options: options, config: config)
         do {
-            store = try SQLiteStore(path: options.db ?? SQLiteStore.standardPath(dataDirectory: Directories.data(environment)))
+            store = try Self.openStore(options, environment: environment)
             storeProblem = nil
         } catch {
             store = nil
             storeProblem = "\(error.description); this session is kept in memory only"
         }
+    }
+
+    /// The session database at `--db` or `$XDG_DATA_HOME/teachback/teachback.sqlite`.
+    static func openStore(_ options: CommonOptions, environment: [String: String]) throws(StoreError) -> SQLiteStore {
+        try SQLiteStore(path: options.db ?? SQLiteStore.standardPath(dataDirectory: Directories.data(environment)))
     }
 
     static func claudeConfig(environment: [String: String], options: CommonOptions, config: ScriptConfig) -> ClaudeConfig? {

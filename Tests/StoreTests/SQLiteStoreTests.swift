@@ -122,3 +122,40 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
         #expect(md.contains("**Student:** Question 3? [interrupted]"))
     }
 }
+
+@Suite struct ProgressAndReviewTests {
+    @Test func progressGroupsTurnsByDayAndCountsTheStreak() async throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let store = try SQLiteStore(path: temporaryPath())
+        let now = Date(timeIntervalSince1970: 1_764_072_000)   // 2025-11-25 12:00 UTC
+        for (daysAgo, clarity) in [(0, 0.8), (0, 0.6), (1, 0.5), (3, 0.9)] {
+            var session = Session(topic: "t", mode: "m", startedAt: now.addingTimeInterval(-Double(daysAgo) * 86_400))
+            let turn = Turn(number: 1, mode: "m", explanation: "e", question: "q",
+                            localAnalysis: Analysis(confidenceScore: 0.5, clarityScore: clarity), timings: .init(total: 1),
+                            createdAt: session.startedAt)
+            session.turns = [turn]
+            try await store.save(turn, of: session)
+        }
+        let days = try await store.progress(days: 7, now: now, calendar: calendar)
+        #expect(days.map(\.date) == ["2025-11-22", "2025-11-24", "2025-11-25"])
+        #expect(days.map(\.turns) == [1, 1, 2])
+        #expect(days.map(\.sessions) == [1, 1, 2])
+        #expect(days.last?.averageClarity == 0.7)
+        #expect(SQLiteStore.streak(days, now: now, calendar: calendar) == 2)
+        #expect(SQLiteStore.streak(days, now: now.addingTimeInterval(86_400), calendar: calendar) == 2, "today may still come")
+        #expect(try await store.progress(days: 1, now: now, calendar: calendar).map(\.turns) == [2])
+    }
+
+    @Test func finishedSessionsScheduleReviewsByTopic() async throws {
+        let store = try SQLiteStore(path: temporaryPath())
+        let day = Date(timeIntervalSince1970: 1_764_000_000)
+        try await store.recordReview(of: sampleSession(), on: day)
+        let first = try #require(try await store.reviewItems().first)
+        #expect(first.topic == "hash tables")
+        #expect(first.due == day.addingTimeInterval(86_400))
+        let next = try await store.review(topic: "Hash  Tables", quality: 5, on: day)
+        #expect(next.topic == "hash tables", "topics are matched normalised")
+        #expect(try await store.reviewItems().count == 1)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import TeachBack
+
+/// Review schedule and progress across sessions.
+extension SQLiteStore {
+    /// One day of practice, for `teachback progress`.
+    public struct Day: Sendable, Equatable, Codable {
+        public var date: String          // yyyy-MM-dd, local time
+        public var sessions: Int
+        public var turns: Int
+        public var averageClarity: Double
+        public var averageConfidence: Double
+
+        enum CodingKeys: String, CodingKey {
+            case date, sessions, turns
+            case averageClarity = "average_clarity", averageConfidence = "average_confidence"
+        }
+    }
+
+    /// Turns per local day over the last `days` days (days without turns are left out), oldest first.
+    public func progress(days: Int, now: Date = Date(), calendar: Calendar = .current) async throws -> [Day] {
+        let since = calendar.startOfDay(for: now).addingTimeInterval(-Double(days - 1) * 86_400).timeIntervalSince1970
+        let rows = try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT sessionId, createdAt, analysis FROM turn WHERE createdAt >= ? ORDER BY createdAt", arguments: [since])
+                .map { (session: $0["sessionId"] as String, at: $0["createdAt"] as Double, analysis: $0["analysis"] as String) }
+        }
+        let formatter = DateFormatter()
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = "yyyy-MM-dd"
+        var order: [String] = []
+        var byDay: [String: (sessions: Set<String>, clarity: [Double], confidence: [Double])] = [:]
+        for row in rows {
+            let day = formatter.string(from: Date(timeIntervalSince1970: row.at))
+            if byDay[day] == nil { order.append(day) }
+            let analysis = try JSON.decode(Analysis.self, row.analysis)
+            byDay[day, default: ([], [], [])].sessions.insert(row.session)
+            byDay[day, default: ([], [], [])].clarity.append(analysis.clarityScore)
+            byDay[day, default: ([], [], [])].confidence.append(analysis.confidenceScore)
+        }
+        return order.compactMap { day in
+            byDay[day].map { entry in
+                Day(date: day, sessions: entry.sessions.count, turns: entry.clarity.count,
+                    averageClarity: SessionAnalytics.roundedMean(entry.clarity),
+                    averageConfidence: SessionAnalytics.roundedMean(entry.confidence))
+            }
+        }
+    }
+
+    /// Consecutive days with at least one turn, ending today (or yesterday, if today has none yet).
+    public static func streak(_ days: [Day], now: Date = Date(), calendar: Calendar = .current) -> Int {
+        let formatter = DateFormatter()
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = "yyyy-MM-dd"
+        let practised = Set(days.map(\.date))
+        var day = calendar.startOfDay(for: now)
+        if !practised.contains(formatter.string(from: day)) { day = day.addingTimeInterval(-86_400) }
+        var count = 0
+        while practised.contains(formatter.string(from: day)) {
+            count += 1
+            guard let previous = calendar.date(byAdding: .day, value: -1, to: day) else { break }
+            day = previous
+        }
+        return count
+    }
+
+    public func reviewItems() async throws -> [ReviewItem] {
+        try await pool.read { db in try ReviewRow.order(Column("due")).fetchAll(db).map(\.item) }
+    }
+
+    /// Records a review of `topic` with quality `q` (0...5) and returns the rescheduled item.
+    @discardableResult
+    public func review(topic: String, quality q: Int, on date: Date = Date()) async throws -> ReviewItem {
+        let key = Terms.normalize(topic)
+        return try await pool.write { db in
+            let current = try ReviewRow.fetchOne(db, key: key)?.item ?? ReviewItem(topic: key, due: date)
+            let next = current.reviewed(quality: q, on: date)
+            try ReviewRow(next).upsert(db)
+            return next
+        }
+    }
+
+    /// A finished session counts as a review of its topic, with the quality its analytics earn.
+    public func recordReview(of session: Session, on date: Date = Date()) async throws {
+        guard !session.turns.isEmpty else { return }
+        let quality = ReviewItem.quality(of: SessionAnalytics(analyses: session.turns.map(\.analysis)))
+        try await review(topic: session.topic, quality: quality, on: date)
+    }
+}

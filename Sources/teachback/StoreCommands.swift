@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import REPL
+import Store
+import TeachBack
+
+/// Commands over the session database; none of them loads the Lua scripts.
+protocol StoreCommand: AsyncParsableCommand {
+    var common: CommonOptions { get }
+}
+
+extension StoreCommand {
+    func openStore() throws -> SQLiteStore {
+        do {
+            return try Wiring.openStore(common, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    var console: Console { Console.detect(environment: ProcessInfo.processInfo.environment, noColorFlag: common.noColor) }
+}
+
+struct SessionsCommand: StoreCommand {
+    static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List saved sessions, most recent first.")
+    @OptionGroup var common: CommonOptions
+    @Option(help: "How many to list.") var limit = 20
+
+    func run() async throws {
+        let sessions = try await openStore().sessions(limit: limit)
+        for s in sessions {
+            console.out("\(s.id)  \(ISO8601DateFormatter().string(from: s.updatedAt))  \(s.turns) turns  \(s.mode) · \(Sanitizer.clean(s.topic))")
+        }
+    }
+}
+
+struct ExportCommand: StoreCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Write saved sessions to stdout as Markdown, JSON or JSONL.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "A session id or unique prefix (default: the most recent).") var id: String?
+    @Flag(help: "Every saved session.") var all = false
+    @Option(help: "md, json or jsonl.") var format: String = "md"
+
+    func validate() throws {
+        guard SessionCodec.Format(rawValue: format) != nil else { throw ValidationError("--format must be md, json or jsonl") }
+        if all, id != nil { throw ValidationError("give a session id or --all, not both") }
+    }
+
+    func run() async throws {
+        let store = try openStore()
+        let sessions: [Session]
+        if all {
+            sessions = try await store.allSessions()
+        } else if let id {
+            sessions = [try await store.session(matching: id)]
+        } else {
+            sessions = try await store.latestSession().map { [$0] } ?? []
+        }
+        print(try SessionCodec.encode(sessions, as: SessionCodec.Format(rawValue: format) ?? .md), terminator: "")
+    }
+}
+
+struct ImportCommand: StoreCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Save sessions from our JSON/JSONL export or the original service's session dicts.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The file to import.") var file: String
+
+    func run() async throws {
+        let text: String
+        do {
+            text = try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
+        }
+        let sessions: [Session]
+        do {
+            sessions = try SessionCodec.decode(text)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(file) is not a session export or session dicts: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        try await openStore().insert(sessions)
+        console.status("imported \(sessions.count) session(s), \(sessions.map(\.turns.count).reduce(0, +)) turns")
+    }
+}
+
+struct ReviewCommand: StoreCommand {
+    static let configuration = CommandConfiguration(commandName: "review", abstract: "The SM-2 review schedule; or record a review of TOPIC.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "A topic to record a review for.") var topic: String?
+    @Option(help: "With TOPIC: how well it went, 0 (blackout) to 5 (perfect).") var quality: Int?
+    @Flag(help: "Only topics due now.") var due = false
+
+    func validate() throws {
+        if topic != nil, quality == nil { throw ValidationError("recording a review needs --quality 0...5") }
+        if let quality, !(0...5).contains(quality) { throw ValidationError("--quality must be 0...5") }
+    }
+
+    func run() async throws {
+        let store = try openStore()
+        if let topic, let quality {
+            let item = try await store.review(topic: topic, quality: quality)
+            console.out(Views.review([item]))
+            return
+        }
+        let items = try await store.reviewItems().filter { !due || $0.due <= Date() }
+        console.out(items.isEmpty ? (due ? "Nothing is due for review." : "No review items yet: finish a session first.") : Views.review(items))
+    }
+}
+
+struct ProgressCommand: StoreCommand {
+    static let configuration = CommandConfiguration(commandName: "progress", abstract: "Sessions, turns and average scores per day, and your streak.")
+    @OptionGroup var common: CommonOptions
+    @Option(help: "How many days back.") var days = 14
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard days >= 1 else { throw ValidationError("--days must be at least 1") }
+    }
+
+    func run() async throws {
+        let progress = try await openStore().progress(days: days)
+        let streak = SQLiteStore.streak(progress)
+        if json {
+            struct Report: Encodable { var days: [SQLiteStore.Day]; var streak: Int }
+            print(try JSONOutput.encode(Report(days: progress, streak: streak)))
+            return
+        }
+        console.out(Views.progress(progress, streak: streak))
+    }
+}
