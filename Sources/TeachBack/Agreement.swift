@@ -1,0 +1,50 @@
+/// How well two analysers agree over many turns (`teachback rescore`): Pearson's r for each score
+/// and the mean Jaccard similarity of the gap and jargon lists, compared normalised.
+public struct Agreement: Sendable, Equatable {
+    public var turns = 0
+    private var clarity = Correlation()
+    private var confidence = Correlation()
+    private var gapsJaccard = 0.0
+    private var jargonJaccard = 0.0
+
+    public init() {}
+
+    public mutating func add(new: Analysis, recorded: Analysis) {
+        turns += 1
+        clarity.add(new.clarityScore, recorded.clarityScore)
+        confidence.add(new.confidenceScore, recorded.confidenceScore)
+        gapsJaccard += Self.jaccard(new.knowledgeGaps, recorded.knowledgeGaps)
+        jargonJaccard += Self.jaccard(new.unexplainedJargon, recorded.unexplainedJargon)
+    }
+
+    /// nil when undefined (fewer than two turns, or a score that never varies).
+    public var clarityPearson: Double? { clarity.r }
+    public var confidencePearson: Double? { confidence.r }
+    public var meanGapsJaccard: Double? { turns > 0 ? gapsJaccard / Double(turns) : nil }
+    public var meanJargonJaccard: Double? { turns > 0 ? jargonJaccard / Double(turns) : nil }
+
+    /// |A ∩ B| / |A ∪ B| of the normalised terms; two empty lists agree completely.
+    public static func jaccard(_ a: [String], _ b: [String]) -> Double {
+        let x = Set(a.map(Terms.normalize).filter { !$0.isEmpty })
+        let y = Set(b.map(Terms.normalize).filter { !$0.isEmpty })
+        let union = x.union(y).count
+        return union == 0 ? 1 : Double(x.intersection(y).count) / Double(union)
+    }
+
+    /// Running sums for Pearson's r.
+    struct Correlation: Sendable, Equatable {
+        var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
+
+        mutating func add(_ x: Double, _ y: Double) {
+            n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
+        }
+
+        var r: Double? {
+            guard n >= 2 else { return nil }
+            let cov = n * sxy - sx * sy
+            let vx = n * sxx - sx * sx, vy = n * syy - sy * sy
+            guard vx > 0, vy > 0 else { return nil }
+            return cov / (vx * vy).squareRoot()
+        }
+    }
+}
