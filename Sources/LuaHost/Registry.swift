@@ -77,5 +77,9 @@ public struct ScriptConfig: Sendable, Equatable {
     public struct Price: Sendable, Equatable {
         public var input: Double
         public var output: Double
+        public init(input: Double, output: Double) {
+            self.input = input
+            self.output = output
+        }
     }
 }

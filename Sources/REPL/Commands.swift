@@ -50,7 +50,7 @@ extension REPL {
         case "teach": await teachCommand(args)
         case "mode": await modeCommand(args)
         case "modes": print(Views.modes(await host.modes(), current: await engine.mode))
-        case "stats": await withSession { print(Views.stats($0, prices: backendInfo.price)) }
+        case "stats": await statsCommand()
         case "parallel": await parallelCommand(args)
         case "sessions": await sessionsCommand()
         case "resume": await resumeCommand(args)
@@ -94,6 +94,15 @@ extension REPL {
             let known = await host.modes().map(\.name).joined(separator: ", ")
             console.error("no persona named '\(name)' (known: \(known))")
         }
+    }
+
+    private func statsCommand() async {
+        guard let session = await engine.session else {
+            console.error("no session yet: start one with :teach TOPIC")
+            return
+        }
+        let (analytics, behind) = await analytics.snapshot(for: session)
+        print(Views.stats(session, analytics: analytics, behind: behind, prices: backendInfo.price))
     }
 
     private func parallelCommand(_ args: String) async {

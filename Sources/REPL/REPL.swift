@@ -17,12 +17,13 @@ public actor REPL {
     let backendInfo: BackendInfo
     /// The session database, when it could be opened.
     let store: SQLiteStore?
+    let analytics: AnalyticsBoard
     private var assembler = InputAssembler()
     private let interrupter = Interrupter()
 
     public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
                 interactive: Bool, verbose: Bool, environment: [String: String], backendInfo: BackendInfo,
-                store: SQLiteStore?) {
+                store: SQLiteStore?, analyticsEvery: Int = 5) {
         self.engine = engine
         self.host = host
         self.reader = reader
@@ -32,6 +33,7 @@ public actor REPL {
         self.environment = environment
         self.backendInfo = backendInfo
         self.store = store
+        analytics = AnalyticsBoard(every: analyticsEvery)
         if interactive { interrupter.install { [host] in host.interrupt() } }
     }
 
@@ -129,6 +131,7 @@ public actor REPL {
         guard let outcome = await result.value else { return }
         show(outcome.problems)
         let turn = outcome.value
+        if let session = await engine.session { await analytics.turnCompleted(session) }
         if turn.interrupted {
             console.status(console.dim("[interrupted] — the explanation is kept; the question stopped where it was"))
         } else {

@@ -46,9 +46,9 @@ public enum Views {
         String(format: "$%.4f", (Double(usage.inputTokens) * price.input + Double(usage.outputTokens) * price.output) / 1_000_000)
     }
 
-    static func stats(_ session: Session, prices: ScriptConfig.Price? = nil) -> [String] {
-        let analytics = SessionAnalytics(analyses: session.turns.map(\.analysis))
-        var lines = ["\(session.topic) · \(session.mode) · \(analytics.totalTurns) turn\(analytics.totalTurns == 1 ? "" : "s")"]
+    static func stats(_ session: Session, analytics: SessionAnalytics, behind: Int = 0, prices: ScriptConfig.Price? = nil) -> [String] {
+        var lines = ["\(session.topic) · \(session.mode) · \(analytics.totalTurns) turn\(analytics.totalTurns == 1 ? "" : "s")"
+                     + (behind > 0 ? " (updating: \(behind) newer turn\(behind == 1 ? "" : "s") not counted yet)" : "")]
         guard analytics.totalTurns > 0 else { return lines + ["No turns yet: explain something first."] }
         lines.append("clarity     \(sparkline(analytics.learningCurve))  avg \(score(analytics.averageClarity))  trend \(analytics.clarityTrend.rawValue.replacingOccurrences(of: "_", with: " "))")
         lines.append("confidence  \(sparkline(analytics.confidenceOverTime))  avg \(score(analytics.averageConfidence))")

@@ -19,12 +19,17 @@ import TeachBack
         let session = Session(topic: "recursion", mode: "socratic", turns: [
             turn(1, clarity: 0.2, gaps: ["base case"]), turn(2, clarity: 0.5, gaps: ["Base case"]), turn(3, clarity: 0.9),
         ])
-        let text = Views.stats(session).joined(separator: "\n")
+        let text = Views.stats(session, analytics: SessionAnalytics(analyses: session.turns.map(\.analysis)),
+                               prices: .init(input: 3, output: 15)).joined(separator: "\n")
         #expect(text.contains("recursion · socratic · 3 turns"))
         #expect(text.contains("▂▅▇"))
         #expect(text.contains("trend improving"))
         #expect(text.contains("persistent gaps: base case"))
-        #expect(text.contains("tokens: 0 in, 0 out"))
+        #expect(text.contains("tokens: 0 in, 0 out · $0.0000"))
+    }
+
+    @Test func costUsesThePricePerMillionTokens() {
+        #expect(Views.cost(TokenUsage(inputTokens: 1_000, outputTokens: 200), .init(input: 3, output: 15)) == "$0.0060")
     }
 
     @Test func theTurnLineNamesScoresListsAndBackend() {
