@@ -49,7 +49,7 @@ extension ScriptRuntime {
         guard !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ScriptProblem("\(mode.file): mode '\(name)' fallback returned an empty question")
         }
-        return question
+        return Self.bounded(question, to: Self.maxQuestion)
     }
 
     /// The Claude request for the next question: the mode's system prompt and its `prompt(turn)`.
@@ -90,7 +90,7 @@ extension ScriptRuntime {
         defer { lua.pop() }
         switch lua.type(at: -1) {
         case LUA_TNIL: return nil
-        case LUA_TSTRING, LUA_TNUMBER: return lua_tolstring(lua.L, -1, nil).map { String(cString: $0) }
+        case LUA_TSTRING: return lua.string(at: -1).map { Self.bounded($0, to: Self.maxCommandOutput) }
         default: throw ScriptProblem("\(command.file): command :\(command.name) returned \(lua.typeName(at: -1)), expected a string")
         }
     }
@@ -101,6 +101,16 @@ extension ScriptRuntime {
         return registry.topics.first { pack in
             Self.topicKey(pack.name) == key || pack.aliases.contains { Self.topicKey($0) == key }
         }
+    }
+
+    /// Longest question a fallback may ask, and longest text a command may print: a script
+    /// returning megabytes is cut, not echoed.
+    static let maxQuestion = 4_000
+    static let maxCommandOutput = 64_000
+
+    static func bounded(_ text: String, to limit: Int) -> String {
+        guard text.utf8.count > limit else { return text }
+        return String(decoding: text.utf8.prefix(limit), as: UTF8.self) + "… [cut: \(text.utf8.count) bytes]"
     }
 
     static func topicKey(_ topic: String) -> String {
