@@ -5,7 +5,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 PACKAGES := liblua5.4-dev libedit-dev libcurl4-openssl-dev
 PREFIX ?= /usr/local
 
-.PHONY: setup build run test release install clean
+.PHONY: setup build run test release install clean sanitize fuzz
 
 ## setup: install the Debian packages teachback links against (apt-get; sudo when not root)
 setup:
@@ -37,6 +37,25 @@ install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/teachback
 	install -m 0755 .build/release/teachback $(PREFIX)/bin/teachback
 	cp -R modes plugins $(PREFIX)/share/teachback/
+
+## sanitize: the test suite under ThreadSanitizer, then AddressSanitizer (separate build folders)
+sanitize: setup
+	swift build --build-tests --sanitize=thread --scratch-path .build-tsan
+	swift test --no-parallel --sanitize=thread --scratch-path .build-tsan
+	swift build --build-tests --sanitize=address --scratch-path .build-asan
+	swift test --no-parallel --sanitize=address --scratch-path .build-asan
+
+## fuzz: libFuzzer targets (Fuzz/README.md), FUZZ_SECONDS each; crashes are kept in Fuzz/regressions/
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	Fuzz/build.sh
+	@for t in sse input lua; do \
+	  work=$$(mktemp -d); mkdir -p Fuzz/regressions/$$t; \
+	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  .build-fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -print_final_stats=1 \
+	    -artifact_prefix=Fuzz/regressions/$$t/ $$work Fuzz/corpus/$$t 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==.*ERROR|SUMMARY)" ; \
+	  rm -rf $$work; \
+	done
 
 clean:
 	swift package clean
