@@ -5,7 +5,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 PACKAGES := liblua5.4-dev libedit-dev libcurl4-openssl-dev
 PREFIX ?= /usr/local
 
-.PHONY: setup build run test release install clean sanitize fuzz
+.PHONY: setup build run test release install clean sanitize fuzz soak
 
 ## setup: install the Debian packages teachback links against (apt-get; sudo when not root)
 setup:
@@ -44,6 +44,11 @@ sanitize: setup
 	swift test --no-parallel --sanitize=thread --scratch-path .build-tsan
 	swift build --build-tests --sanitize=address --scratch-path .build-asan
 	swift test --no-parallel --sanitize=address --scratch-path .build-asan
+
+## soak: 500 turns against fake-claude failing 30 % of calls; prints descriptors, threads, memory
+soak: setup
+	swift build -c release --product Soak
+	.build/release/Soak 500
 
 ## fuzz: libFuzzer targets (Fuzz/README.md), FUZZ_SECONDS each; crashes are kept in Fuzz/regressions/
 FUZZ_SECONDS ?= 60

@@ -41,6 +41,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // `make soak`: a long run against a failing server.
+        .executableTarget(name: "Soak", dependencies: ["TeachBack", "LuaHost", "Claude", "Store", "FakeClaude"], path: "Soak"),
+
         .testTarget(name: "TeachBackTests", dependencies: ["TeachBack"]),
         .testTarget(name: "FakeClaudeTests", dependencies: ["FakeClaude"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "TeachBack"], exclude: ["Fixtures"]),

@@ -1,7 +1,7 @@
 import CCurl
 import CurlShim
 import Foundation
-import Synchronization
+import TeachBack
 
 /// One libcurl multi handle driven by one thread (DESIGN §7). Any thread may start or cancel a
 /// transfer: the request is queued and the loop woken with `curl_multi_wakeup`, so libcurl is
@@ -16,7 +16,7 @@ package final class CurlEngine: Sendable {
 
     /// Used from other threads only for `curl_multi_wakeup`, which libcurl makes thread-safe.
     private nonisolated(unsafe) let multi: UnsafeMutableRawPointer
-    private let pending = Mutex(Pending())
+    private let pending = Protected(Pending())
     /// Transfers the loop has added; only the loop thread reads or writes it.
     private nonisolated(unsafe) var active: [Int: Transfer] = [:]
     private nonisolated(unsafe) var byHandle: [UnsafeMutableRawPointer: Int] = [:]

@@ -1,4 +1,3 @@
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,13 +10,13 @@ import Darwin
 ///
 /// Call `stop()` when done: the threads hold the server alive until then.
 public final class FakeClaudeServer: Sendable {
-    let state: Mutex<ServerState>
+    let state: Protected<ServerState>
 
     /// Pending connections the kernel may hold (it caps this at net.core.somaxconn).
     public static let listenBacklog: Int32 = 4096
 
     public init(config: FakeClaudeConfig = FakeClaudeConfig()) {
-        state = Mutex(ServerState(config: config))
+        state = Protected(ServerState(config: config))
     }
 
     // MARK: Lifecycle

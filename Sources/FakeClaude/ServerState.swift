@@ -1,4 +1,4 @@
-/// Everything the server's threads share, kept behind one `Mutex` in `FakeClaudeServer`.
+/// Everything the server's threads share, kept behind one lock in `FakeClaudeServer`.
 struct ServerState {
     var config: FakeClaudeConfig
     var generator: SplitMix64

@@ -1,6 +1,5 @@
 import Foundation
 import LuaShim
-import Synchronization
 import TeachBack
 
 /// The Lua implementation of the core's `ScriptHost`: one actor owning one runtime (one Lua
@@ -11,7 +10,7 @@ public actor LuaScriptHost: ScriptHost {
     private let commonWords: WordList
     private var runtime: ScriptRuntime
     /// The current state's address, for `interrupt()` from any thread (Ctrl-C).
-    private let interruptTarget = Mutex<UInt?>(nil)
+    private let interruptTarget = Protected<UInt?>(nil)
 
     public enum StartError: Error, CustomStringConvertible {
         case noState

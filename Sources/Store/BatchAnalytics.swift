@@ -73,9 +73,20 @@ public enum BatchAnalytics {
 }
 
 /// Slots written by distinct indices from several threads, read after all writers finished.
+/// One buffer allocated up front: writers never touch shared array bookkeeping.
 private final class ResultSlots: @unchecked Sendable {
-    private var storage: [Result<String, BatchAnalytics.Failure>]
-    init(count: Int) { storage = Array(repeating: .failure(.init(line: 0, message: "")), count: count) }
-    func set(_ i: Int, _ value: Result<String, BatchAnalytics.Failure>) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-    var values: [Result<String, BatchAnalytics.Failure>] { storage }
+    private let slots: UnsafeMutableBufferPointer<Result<String, BatchAnalytics.Failure>>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: .failure(.init(line: 0, message: "")))
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func set(_ i: Int, _ value: Result<String, BatchAnalytics.Failure>) { slots[i] = value }
+    var values: [Result<String, BatchAnalytics.Failure>] { Array(slots) }
 }
