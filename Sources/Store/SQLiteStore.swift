@@ -20,7 +20,9 @@ public final class SQLiteStore: SessionStore {
             var config = Configuration()
             config.busyMode = .timeout(2)
             pool = try DatabasePool(path: path, configuration: config)
-            try Schema.migrator.migrate(pool)
+            // Reading is enough when the schema is current, so a database another process holds
+            // a write lock on still opens (its saves then fail, and say so).
+            if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) { try Schema.migrator.migrate(pool) }
         } catch {
             throw .unavailable("cannot use the database \(path): \(Self.reason(error))")
         }
@@ -42,6 +44,11 @@ public final class SQLiteStore: SessionStore {
         if let db = error as? DatabaseError { return db.message ?? db.resultCode.description }
         if let store = error as? StoreError { return store.description }
         return (error as NSError).localizedDescription
+    }
+
+    /// SQLite's own consistency check: "ok", or what is wrong.
+    public func integrityCheck() async throws -> String {
+        try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
     }
 
     public func save(_ turn: Turn, of session: Session) async throws {

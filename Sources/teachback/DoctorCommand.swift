@@ -37,6 +37,13 @@ struct DoctorCommand: AsyncParsableCommand {
                             ("data dir", Directories.data(wiring.environment))] {
             report(Self.writable(dir), name, dir)
         }
+        if let store = wiring.store {
+            let check = (try? await store.integrityCheck()) ?? "cannot be read"
+            let count = (try? await store.sessions(limit: Int.max).count) ?? 0
+            report(check == "ok", "database", "\(store.path): integrity \(check), \(count) sessions")
+        } else {
+            report(false, "database", wiring.storeProblem ?? "cannot be opened")
+        }
         let files = await wiring.host.files
         let broken = files.filter { $0.error != nil }
         report(broken.isEmpty, "scripts", "\(files.count) files, \(await wiring.host.modes().count) modes, \(await wiring.host.heuristics.count) heuristics, \(broken.count) with errors")
