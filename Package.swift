@@ -35,7 +35,7 @@ let package = Package(
         ]),
 
         // A stand-in for the Messages API on loopback, for tests, benchmarks and demos.
-        .target(name: "FakeClaude"),
+        .target(name: "FakeClaude", dependencies: ["TeachBack"]),
         .executableTarget(name: "fake-claude", dependencies: [
             "FakeClaude",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

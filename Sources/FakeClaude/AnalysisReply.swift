@@ -1,3 +1,4 @@
+import TeachBack
 /// Answers a non-streaming request with one Messages JSON body whose text is the analysis,
 /// bent by the request's fault (mid-body faults act at half the body).
 struct AnalysisReply {
@@ -61,8 +62,8 @@ struct AnalysisReply {
         default: break
         }
         func body(_ text: [UInt8]) -> [UInt8] {
-            Array((#"{"id":"# + JSONText.string(exchange.messageID)
-                   + #","type":"message","role":"assistant","model":"# + JSONText.string(exchange.model)
+            Array((#"{"id":"# + JSONString.quoted(exchange.messageID)
+                   + #","type":"message","role":"assistant","model":"# + JSONString.quoted(exchange.model)
                    + #","content":[{"type":"text","text":""#).utf8)
                 + text
                 + Array((#""}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":"#

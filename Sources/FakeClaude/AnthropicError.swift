@@ -1,3 +1,4 @@
+import TeachBack
 /// The Messages API error envelope, so a client parses the fake's errors exactly as real ones:
 /// `{"type":"error","error":{"type":…,"message":…},"request_id":…}`.
 public enum AnthropicError {
@@ -38,8 +39,8 @@ public enum AnthropicError {
     ) -> String {
         let message = message ?? messages[status] ?? "HTTP \(status)"
         let details = detailsJSON.map { #","details":"# + $0 } ?? ""
-        return #"{"type":"error","error":{"type":"# + JSONText.string(type ?? Self.type(forStatus: status))
-            + #","message":"# + JSONText.string(message) + details
-            + #"},"request_id":"# + JSONText.string(requestID) + "}"
+        return #"{"type":"error","error":{"type":"# + JSONString.quoted(type ?? Self.type(forStatus: status))
+            + #","message":"# + JSONString.quoted(message) + details
+            + #"},"request_id":"# + JSONString.quoted(requestID) + "}"
     }
 }

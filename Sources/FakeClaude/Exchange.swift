@@ -1,3 +1,4 @@
+import TeachBack
 import Foundation
 
 /// One request being answered, with everything fixed at arrival: the scenario and fault
@@ -59,7 +60,7 @@ enum CommonReply {
 
     /// `text` JSON-escaped, as bytes.
     static func escaped(_ text: String) -> [UInt8] {
-        Array(JSONText.escaped(text).utf8)
+        Array(JSONString.escaped(text).utf8)
     }
 
     /// The bytes that make `nonUTF8Body` invalid: a lone continuation-less lead and a BOM half.

@@ -1,3 +1,4 @@
+import TeachBack
 /// The Messages streaming events, byte for byte in the real API's shape and key order.
 enum SSEEvents {
     /// One event: `event:` line, `data:` line, blank line.
@@ -11,8 +12,8 @@ enum SSEEvents {
 
     static func messageStart(id: String, model: String, inputTokens: Int) -> [UInt8] {
         event("message_start",
-              #"{"type":"message_start","message":{"id":"# + JSONText.string(id)
-                + #","type":"message","role":"assistant","model":"# + JSONText.string(model)
+              #"{"type":"message_start","message":{"id":"# + JSONString.quoted(id)
+                + #","type":"message","role":"assistant","model":"# + JSONString.quoted(model)
                 + #","content":[],"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":"#
                 + "\(inputTokens)" + #","output_tokens":1}}}"#)
     }
@@ -40,7 +41,7 @@ enum SSEEvents {
     static let messageStop = event("message_stop", #"{"type":"message_stop"}"#)
 
     static func error(type: String, message: String) -> [UInt8] {
-        event("error", #"{"type":"error","error":{"type":"# + JSONText.string(type)
-              + #","message":"# + JSONText.string(message) + "}}")
+        event("error", #"{"type":"error","error":{"type":"# + JSONString.quoted(type)
+              + #","message":"# + JSONString.quoted(message) + "}}")
     }
 }

@@ -13,7 +13,7 @@ enum AnalyticsJSON {
         out += ",\"average_confidence\":" + number(a.averageConfidence)
         out += ",\"total_turns\":\(a.totalTurns)"
         out += ",\"clarity_trend\":"
-        string(a.clarityTrend.rawValue, into: &out)
+        JSONString.append(a.clarityTrend.rawValue, to: &out)
         out += ",\"persistent_gaps\":"
         strings(a.persistentGaps, into: &out)
         out += ",\"suggested_review_topics\":"
@@ -41,31 +41,8 @@ enum AnalyticsJSON {
         out += "["
         for (i, v) in values.enumerated() {
             if i > 0 { out += "," }
-            string(v, into: &out)
+            JSONString.append(v, to: &out)
         }
         out += "]"
-    }
-
-    static func string(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

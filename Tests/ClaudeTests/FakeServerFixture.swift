@@ -5,7 +5,7 @@ import TeachBack
 
 /// A real fake-claude on loopback and a client pointed at it, for one test.
 struct FakeServerFixture {
-    static let apiKey = "sk-ant-api03-TESTKEY-0123456789abcdefghij"
+    static let apiKey = "tb-test-key-TESTKEY-0123456789abcdefghij"
     let server: FakeClaudeServer
     let client: MessagesClient
 

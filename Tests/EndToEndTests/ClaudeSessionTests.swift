@@ -4,7 +4,7 @@ import Testing
 
 /// The real binary talking to a real fake-claude on loopback.
 @Suite(.serialized) struct ClaudeSessionTests {
-    static let key = "sk-ant-api03-E2E-SECRET-KEY-0123456789"
+    static let key = "tb-test-E2E-SECRET-KEY-0123456789"
 
     func claudeEnvironment(_ server: FakeClaudeServer) -> [String: String] {
         ["ANTHROPIC_API_KEY": Self.key, "ANTHROPIC_BASE_URL": server.baseURL ?? "", "NO_COLOR": "1"]
@@ -52,7 +52,7 @@ import Testing
         // The key went to the server in a header, and nowhere else.
         #expect(server.requests.allSatisfy { $0.headers["x-api-key"] == Self.key })
         #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
-        #expect(result.stdout.contains("sk-ant-…6789"), ":backend shows it masked")
+        #expect(result.stdout.contains("tb-test…6789"), ":backend shows it masked")
         for file in try Self.allFiles(under: home) {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
             #expect(bytes.range(of: Data(Self.key.utf8)) == nil, "the key was written to \(file)")

@@ -85,12 +85,12 @@ import Testing
         for check in ["toolchain", "http: libcurl", "lua: Lua 5.4", "API key: ANTHROPIC_API_KEY is not set", "config dir", "scripts: "] {
             #expect(offline.stdout.contains(check), "\(check)")
         }
-        let key = "sk-ant-doctor-secret-0123456789"
+        let key = "tb-test-doctor-secret-0123456789"
         let unreachable = try Binary.run(["doctor"], home: home,
                                          extra: ["ANTHROPIC_API_KEY": key, "ANTHROPIC_BASE_URL": "http://127.0.0.1:9"])
         #expect(unreachable.status == 1)
         #expect(unreachable.stdout.contains("FAIL base URL: http://127.0.0.1:9"))
-        #expect(unreachable.stdout.contains("sk-ant-…6789"), "the key is shown masked")
+        #expect(unreachable.stdout.contains("tb-test…6789"), "the key is shown masked")
         #expect(!unreachable.stdout.contains(key) && !unreachable.stderr.contains(key))
     }
 }

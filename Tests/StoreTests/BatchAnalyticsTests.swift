@@ -65,9 +65,7 @@ import TeachBack
         let analyses = try SessionRecord.analyses(from: Array(text.utf8))
         #expect(analyses[0].clarityScore == 0.9477089424570057)
         #expect(analyses[0].knowledgeGaps == ["café 😀", "tab\there"])
-        var out = ""
-        AnalyticsJSON.string("a\"b\\c\n\u{01}é", into: &out)
-        #expect(out == #""a\"b\\c\n\u0001é""#)
+        #expect(JSONString.quoted("a\"b\\c\n\u{01}é\u{08}") == #""a\"b\\c\n\u0001é\b""#)
         #expect(AnalyticsJSON.number(1) == "1.0")
         #expect(AnalyticsJSON.number(0.1) == "0.1")
         #expect(AnalyticsJSON.number(5e-05) == "5e-05")
