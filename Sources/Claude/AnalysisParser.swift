@@ -6,8 +6,16 @@ import TeachBack
 /// still does not parse is a failed call, and the turn falls back to the local analysis.
 enum AnalysisParser {
     static func parse(_ text: String) -> Analysis? {
-        guard let object = firstJSONObject(in: text),
-              let dict = (try? JSONSerialization.jsonObject(with: Data(object.utf8))) as? [String: Any] else { return nil }
+        var rest = Substring(text)
+        while let start = rest.firstIndex(of: "{") {
+            if let object = firstJSONObject(in: String(rest[start...])), let analysis = analysis(fromJSON: object) { return analysis }
+            rest = rest[rest.index(after: start)...]
+        }
+        return nil
+    }
+
+    private static func analysis(fromJSON object: String) -> Analysis? {
+        guard let dict = (try? JSONSerialization.jsonObject(with: Data(object.utf8))) as? [String: Any] else { return nil }
         let confidence = score(dict["confidence_score"])
         let clarity = score(dict["clarity_score"])
         guard confidence != nil || clarity != nil else { return nil }

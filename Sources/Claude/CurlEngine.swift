@@ -11,7 +11,6 @@ package final class CurlEngine: Sendable {
         var adds: [Transfer] = []
         var cancels: [Int] = []
         var nextID = 0
-        var stopping = false
     }
 
     /// Used from other threads only for `curl_multi_wakeup`, which libcurl makes thread-safe.
@@ -23,7 +22,8 @@ package final class CurlEngine: Sendable {
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 
-    /// The engine every client shares unless given its own.
+    /// The engine every client shares unless given its own. Engines live as long as the
+    /// process: their loop thread never ends.
     package static let shared = CurlEngine()
 
     package init() {
@@ -63,11 +63,10 @@ package final class CurlEngine: Sendable {
     private func loop() {
         var running: Int32 = 0
         while true {
-            let (adds, cancels, stopping) = pending.withLock { state in
+            let (adds, cancels) = pending.withLock { state in
                 defer { state.adds = []; state.cancels = [] }
-                return (state.adds, state.cancels, state.stopping)
+                return (state.adds, state.cancels)
             }
-            if stopping { break }
             for transfer in adds {
                 active[transfer.id] = transfer
                 byHandle[transfer.easy] = transfer.id

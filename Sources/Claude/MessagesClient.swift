@@ -22,7 +22,7 @@ package final class MessagesClient: Sendable {
     }
 
     package func send(_ request: MessageRequest, onRetry: @escaping @Sendable (RetryNotice) -> Void = { _ in }) async throws -> MessageResponse {
-        try await withRetries(onRetry: onRetry, mayRetry: { _ in true }) { try await self.sendOnce(request) }
+        try await withRetries(onRetry: onRetry, shouldRetry: config.retry.shouldRetry) { try await self.sendOnce(request) }
     }
 
     /// Streams a reply, calling `onText` with each fragment. A stream that fails before its first
@@ -32,7 +32,7 @@ package final class MessagesClient: Sendable {
         var streaming = request
         streaming.stream = true
         let shown = TextShown()
-        return try await withRetries(onRetry: onRetry, mayRetry: { _ in !shown.value }) {
+        return try await withRetries(onRetry: onRetry, shouldRetry: { [retry = config.retry] in retry.shouldRetryStream($0, textShown: shown.value) }) {
             try await self.streamOnce(streaming) { text in
                 shown.value = true
                 onText(text)
@@ -136,7 +136,7 @@ package final class MessagesClient: Sendable {
 
     /// Runs `attempt` until it succeeds, the policy says stop, or the task is cancelled (which
     /// also ends a retry wait at once).
-    private func withRetries<T>(onRetry: @Sendable (RetryNotice) -> Void, mayRetry: (APIError) -> Bool,
+    private func withRetries<T>(onRetry: @Sendable (RetryNotice) -> Void, shouldRetry: (APIError) -> Bool,
                                 _ attempt: () async throws -> T) async throws -> T {
         var retries = 0
         while true {
@@ -144,8 +144,7 @@ package final class MessagesClient: Sendable {
                 return try await attempt()
             } catch let error as APIError {
                 let error = error.redacting(config.apiKey)
-                guard retries < config.retry.maxRetries, config.retry.shouldRetry(error), mayRetry(error),
-                      !Task.isCancelled else { throw error }
+                guard retries < config.retry.maxRetries, shouldRetry(error), !Task.isCancelled else { throw error }
                 let delay = config.retry.delay(forRetry: retries, error: error, random: Double.random(in: 0..<1))
                 retries += 1
                 onRetry(RetryNotice(retry: retries, of: config.retry.maxRetries, delay: delay, reason: error.description))

@@ -23,10 +23,18 @@ getmetatable("").__metatable = false
 
 local gc_allowed = { count = true, collect = true, step = true }
 
+-- Finalizers run with hooks off, outside any budget: a __gc could loop forever. Lua marks an
+-- object for finalization only when setmetatable is called, so refusing it there is enough.
+local raw_setmetatable = setmetatable
+local function safe_setmetatable(t, mt)
+  if type(mt) == "table" and rawget(mt, "__gc") ~= nil then error("__gc finalizers are not allowed", 2) end
+  return raw_setmetatable(t, mt)
+end
+
 local shared = {
   assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
   rawequal = rawequal, rawget = rawget, rawlen = rawlen, rawset = rawset, select = select,
-  getmetatable = getmetatable, setmetatable = setmetatable, tonumber = tonumber,
+  getmetatable = getmetatable, setmetatable = safe_setmetatable, tonumber = tonumber,
   tostring = tostring, type = type, xpcall = xpcall, _VERSION = _VERSION,
   collectgarbage = function(opt, ...)
     opt = opt or "collect"

@@ -59,8 +59,8 @@ extension ScriptRuntime {
     private func registerMode(_ spec: SpecReader) throws(SpecError) {
         let name = try name(spec)
         let maxTokens = try spec.number("max_tokens")
-        if let maxTokens, maxTokens < 1 || maxTokens != maxTokens.rounded() {
-            throw SpecError(message: "field 'max_tokens' must be a positive integer")
+        if let maxTokens, !(1...1_000_000).contains(maxTokens) || maxTokens != maxTokens.rounded() {
+            throw SpecError(message: "field 'max_tokens' must be an integer from 1 to 1000000")
         }
         let mode = ModeScript(
             name: name, description: try spec.string("description") ?? "", file: currentFile,
@@ -116,8 +116,8 @@ extension ScriptRuntime {
         config.model = try spec.string("model") ?? config.model
         config.parallel = try spec.bool("parallel") ?? config.parallel
         if let every = try spec.number("analytics_every") {
-            guard every >= 1, every == every.rounded() else {
-                throw SpecError(message: "field 'analytics_every' must be a positive integer")
+            guard (1...100_000).contains(every), every == every.rounded() else {
+                throw SpecError(message: "field 'analytics_every' must be an integer from 1 to 100000")
             }
             config.analyticsEvery = Int(every)
         }
@@ -131,8 +131,8 @@ extension ScriptRuntime {
                     throw SpecError(message: "field 'prices' must map model ids to {input=, output=}")
                 }
                 let price = SpecReader(lua, table: -1)
-                guard let input = try price.number("input", required: true),
-                      let output = try price.number("output", required: true) else { continue }
+                let input = try price.number("input", required: true) ?? 0
+                let output = try price.number("output", required: true) ?? 0
                 config.prices[model] = .init(input: input, output: output)
             }
         } else if lua.type(at: -1) != LUA_TNIL {

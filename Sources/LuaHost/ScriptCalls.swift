@@ -10,12 +10,13 @@ extension ScriptRuntime {
         var results: [HeuristicResult] = []
         var problems: [ScriptProblem] = []
         let base = lua.top
+        let concepts = topicPack(for: context.topic)?.concepts
         lua.push(text)
-        lua.push(context, concepts: topicPack(for: context.topic)?.concepts)
         for heuristic in registry.heuristics {
             lua.pushRef(heuristic.analyze)
             lua_pushvalue(lua.L, base + 1)
-            lua_pushvalue(lua.L, base + 2)
+            // A fresh ctx each time: one heuristic changing it must not affect the next.
+            lua.push(context, concepts: concepts)
             if let error = lua.call(nargs: 2, nresults: 1, budget: budgets.heuristic) {
                 problems.append(problem("heuristic '\(heuristic.name)'", file: heuristic.file, error))
                 continue

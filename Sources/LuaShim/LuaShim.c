@@ -101,30 +101,23 @@ void tb_close(lua_State *L) {
 void tb_set_owner(lua_State *L, void *owner) { state_of(L)->owner = owner; }
 void *tb_owner(lua_State *L) { return state_of(L)->owner; }
 size_t tb_memory_used(lua_State *L) { return state_of(L)->used; }
-size_t tb_memory_cap(lua_State *L) { return state_of(L)->cap; }
 
 int tb_pcall(lua_State *L, int nargs, int nresults, double budget_seconds) {
     tb_state *s = state_of(L);
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, tb_traceback);
     lua_insert(L, base);
-    // A nested call (a Swift helper loading a module) runs within the outer call's budget.
-    double outer_deadline = s->deadline, outer_budget = s->budget;
-    int outer_enforce = s->enforce;
-    if (outer_deadline == 0) {
-        atomic_store(&s->interrupted, 0);
-        s->budget = budget_seconds;
-        s->deadline = now_seconds() + budget_seconds;
-    }
+    atomic_store(&s->interrupted, 0);
+    s->budget = budget_seconds;
+    s->deadline = now_seconds() + budget_seconds;
     s->enforce = 1;
     int status = lua_pcall(L, nargs, nresults, base);
-    s->enforce = outer_enforce;
-    s->deadline = outer_deadline;
-    s->budget = outer_budget;
-    if (outer_deadline == 0) lua_sethook(L, tb_hook, LUA_MASKCOUNT, TB_HOOK_EVERY);
+    s->enforce = 0;
+    s->deadline = 0;
+    lua_sethook(L, tb_hook, LUA_MASKCOUNT, TB_HOOK_EVERY);
     lua_remove(L, base);
     // A call that ran near the cap leaves its garbage collected before the next one starts.
-    if (outer_deadline == 0 && s->used > s->cap / 4 * 3) lua_gc(L, LUA_GCCOLLECT);
+    if (s->used > s->cap / 4 * 3) lua_gc(L, LUA_GCCOLLECT);
     return status;
 }
 
@@ -151,9 +144,5 @@ int tb_loadtext(lua_State *L, const char *buffer, size_t size, const char *chunk
 }
 
 void tb_pop(lua_State *L, int n) { lua_pop(L, n); }
-void tb_newtable(lua_State *L) { lua_newtable(L); }
-int tb_isfunction(lua_State *L, int index) { return lua_isfunction(L, index); }
-int tb_istable(lua_State *L, int index) { return lua_istable(L, index); }
-int tb_isnil(lua_State *L, int index) { return lua_isnil(L, index); }
 const char *tb_tostring(lua_State *L, int index, size_t *len) { return lua_tolstring(L, index, len); }
 int tb_registryindex(void) { return LUA_REGISTRYINDEX; }

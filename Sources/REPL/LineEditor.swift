@@ -96,9 +96,13 @@ public final class EditLineReader: LineReader, @unchecked Sendable {
         return out
     }
 
+    /// The last line remembered, so the history file gets no adjacent duplicates either.
+    private var lastRemembered: String?
+
     public func remember(_ line: String) {
         queue.async {
-            guard !line.isEmpty, !line.hasPrefix(" ") else { return }
+            guard !line.isEmpty, !line.hasPrefix(" "), line != self.lastRemembered else { return }
+            self.lastRemembered = line
             tb_history_enter(self.history, line)
             self.historyFile?.append(line)
         }

@@ -19,6 +19,9 @@ public actor REPL {
     let store: SQLiteStore?
     let analytics: AnalyticsBoard
     private var assembler = InputAssembler()
+    /// Turns the current session had when it started or was resumed: only new practice counts
+    /// as a review.
+    private var turnsAtStart = 0
     private let interrupter = Interrupter()
 
     public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
@@ -90,9 +93,11 @@ public actor REPL {
         show(await engine.end())
     }
 
+    func startedWith(turns: Int) { turnsAtStart = turns }
+
     /// A session that ends counts as a review of its topic (SM-2, see `ReviewItem`).
     func scheduleReview() async {
-        guard let store, let session = await engine.session, !session.turns.isEmpty else { return }
+        guard let store, let session = await engine.session, session.turns.count > turnsAtStart else { return }
         do {
             try await store.recordReview(of: session)
         } catch {
@@ -141,8 +146,8 @@ public actor REPL {
             }
         }
         console.out(console.dim(Sanitizer.clean(Views.turnLine(turn, prices: backendInfo.price))))
-        if verbose {
-            console.status(console.dim(String(format: "lua: %.3f ms for %d heuristics", turn.timings.analysis ?? 0,
+        if verbose, turn.backend.analysis == .local {
+            console.status(console.dim(String(format: "local analysis: %.3f ms for %d heuristics", turn.timings.analysis ?? 0,
                                               await host.heuristics.count)))
         }
     }
@@ -154,6 +159,7 @@ public actor REPL {
         }
         await scheduleReview()
         let outcome = await engine.start(topic: topic)
+        turnsAtStart = 0
         show(outcome.problems)
         console.out(console.cyan("student› ") + Sanitizer.clean(outcome.value))
     }

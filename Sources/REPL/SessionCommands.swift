@@ -51,6 +51,7 @@ extension REPL {
     private func resume(_ session: Session) async {
         await scheduleReview()
         show(await engine.resume(session))
+        startedWith(turns: session.turns.count)
         console.status(console.dim("resumed \(session.id.prefix(8)): \(session.topic) with \(session.mode), \(session.turns.count) turns"))
         if let last = session.turns.last {
             console.out(console.cyan("student› ") + Sanitizer.clean(last.question))

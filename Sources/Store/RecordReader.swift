@@ -21,6 +21,11 @@ struct RecordReader {
     init(path: String) throws {
         fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        var info = stat()
+        if fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) == S_IFDIR {
+            Foundation.close(fd)
+            throw CocoaError(.fileReadInvalidFileName, userInfo: [NSFilePathErrorKey: path])
+        }
     }
 
     func close() { _ = Foundation.close(fd) }
@@ -89,16 +94,24 @@ struct RecordReader {
             switch b {
             case UInt8(ascii: "\""): inString = true
             case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]") where depth > 0: depth -= 1
-            case UInt8(ascii: "]"):
-                finished = true
-                return bytes.isEmpty ? nil : Record(bytes: bytes, line: start)
-            case UInt8(ascii: ",") where depth == 0:
-                if bytes.isEmpty { continue }
-                return Record(bytes: bytes, line: start)
-            case 0x20, 0x09, 0x0A, 0x0D where bytes.isEmpty:
-                start = line
-                continue
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if depth > 0 {
+                    depth -= 1
+                } else if b == UInt8(ascii: "]") {
+                    finished = true
+                    return bytes.isEmpty ? nil : Record(bytes: bytes, line: start)
+                }
+            case UInt8(ascii: ","):
+                if depth == 0 {
+                    if bytes.isEmpty { continue }
+                    return Record(bytes: bytes, line: start)
+                }
+            case 0x20, 0x09, 0x0A, 0x0D:
+                // Blanks between records: the next record starts on a later line.
+                if bytes.isEmpty {
+                    start = line
+                    continue
+                }
             default: break
             }
             bytes.append(b)

@@ -33,7 +33,7 @@ public struct RecordedSession: Sendable {
         if case .array(let turns)? = members["turns"] {
             return RecordedSession(id: id, topic: topic, mode: mode, turns: turns.enumerated().compactMap { i, value in
                 guard case .object(let turn) = value, let explanation = turn["explanation"]?.string else { return nil }
-                let number = turn["number"]?.number.map { Int($0) } ?? i + 1
+                let number = turn["number"]?.number.flatMap { Int(exactly: $0) } ?? i + 1
                 return Turn(number: number, explanation: explanation, recorded: turn["claude_analysis"]?.analysis)
             })
         }

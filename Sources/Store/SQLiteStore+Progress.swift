@@ -25,10 +25,7 @@ extension SQLiteStore {
             try Row.fetchAll(db, sql: "SELECT sessionId, createdAt, analysis FROM turn WHERE createdAt >= ? ORDER BY createdAt", arguments: [since])
                 .map { (session: $0["sessionId"] as String, at: $0["createdAt"] as Double, analysis: $0["analysis"] as String) }
         }
-        let formatter = DateFormatter()
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.dateFormat = "yyyy-MM-dd"
+        let formatter = Self.dayFormatter(calendar)
         var order: [String] = []
         var byDay: [String: (sessions: Set<String>, clarity: [Double], confidence: [Double])] = [:]
         for row in rows {
@@ -50,10 +47,7 @@ extension SQLiteStore {
 
     /// Consecutive days with at least one turn, ending today (or yesterday, if today has none yet).
     public static func streak(_ days: [Day], now: Date = Date(), calendar: Calendar = .current) -> Int {
-        let formatter = DateFormatter()
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.dateFormat = "yyyy-MM-dd"
+        let formatter = dayFormatter(calendar)
         let practised = Set(days.map(\.date))
         var day = calendar.startOfDay(for: now)
         if !practised.contains(formatter.string(from: day)) { day = day.addingTimeInterval(-86_400) }
@@ -64,6 +58,15 @@ extension SQLiteStore {
             day = previous
         }
         return count
+    }
+
+    /// Local days as `yyyy-MM-dd`.
+    static func dayFormatter(_ calendar: Calendar) -> DateFormatter {
+        let formatter = DateFormatter()
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter
     }
 
     public func reviewItems() async throws -> [ReviewItem] {

@@ -24,21 +24,9 @@ enum SessionRecord {
         var out: [Analysis] = []
         out.reserveCapacity(items.count)
         for (i, item) in items.enumerated() {
-            guard case .object(let dict) = item else { throw Malformed(description: "analyses item \(i + 1) is not an object") }
-            out.append(Analysis(confidenceScore: score(dict["confidence_score"]), clarityScore: score(dict["clarity_score"]),
-                                knowledgeGaps: strings(dict["knowledge_gaps"]), unexplainedJargon: strings(dict["unexplained_jargon"]),
-                                strengths: strings(dict["strengths"])))
+            guard let analysis = item.analysis else { throw Malformed(description: "analyses item \(i + 1) is not an object") }
+            out.append(analysis)
         }
         return out
-    }
-
-    private static func score(_ value: JSONScanner.Value?) -> Double {
-        if case .number(let n)? = value { return n }
-        return Analysis.neutralScore
-    }
-
-    private static func strings(_ value: JSONScanner.Value?) -> [String] {
-        guard case .array(let items)? = value else { return [] }
-        return items.compactMap { if case .string(let s) = $0 { s } else { nil } }
     }
 }

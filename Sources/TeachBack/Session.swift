@@ -22,9 +22,12 @@ public struct Session: Codable, Sendable, Equatable {
     /// What scripts see of the session (`teachback.Session` in the Lua API).
     public var info: SessionInfo { SessionInfo(id: id, topic: topic, mode: mode, turns: turns.count) }
 
+    /// One past the last turn's number (never reuses a number, even after an imported gap).
+    public var nextTurnNumber: Int { (turns.last?.number ?? 0) + 1 }
+
     /// The context a mode's `fallback`/`prompt` and `on_turn` hooks receive for a new explanation.
     public func turnContext(explanation: String, analysis: Analysis, question: String? = nil) -> TurnContext {
-        TurnContext(topic: topic, mode: mode, number: turns.count + 1, explanation: explanation,
+        TurnContext(topic: topic, mode: mode, number: nextTurnNumber, explanation: explanation,
                     analysis: analysis, history: turns.map(PastTurn.init), asked: turns.map(\.question),
                     question: question)
     }

@@ -14,6 +14,8 @@ public struct ReviewItem: Sendable, Equatable, Codable {
 
     public static let initialEasiness = 2.5
     public static let minimumEasiness = 1.3
+    /// A hundred years: later than any review matters, and far from overflowing.
+    public static let maximumInterval = 36_500
 
     public init(topic: String, easiness: Double = ReviewItem.initialEasiness, interval: Int = 0, repetitions: Int = 0,
                 due: Date, lastQuality: Int? = nil) {
@@ -37,7 +39,7 @@ public struct ReviewItem: Sendable, Equatable, Codable {
             switch next.repetitions {
             case 1: next.interval = 1
             case 2: next.interval = 6
-            default: next.interval = Int((Double(interval) * easiness).rounded())
+            default: next.interval = Int(min((Double(interval) * easiness).rounded(), Double(Self.maximumInterval)))
             }
         }
         let miss = Double(5 - q)

@@ -86,11 +86,13 @@ public actor TurnEngine {
         guard let current = session else { return nil }
         let clock = ContinuousClock()
         let started = clock.now
-        let context = AnalysisContext(topic: current.topic, mode: mode, number: current.turns.count + 1,
+        let context = AnalysisContext(topic: current.topic, mode: mode, number: current.nextTurnNumber,
                                       history: current.turns.map(PastTurn.init))
         let report = await script.analyze(explanation, context: context)
         var draft = TurnDraft(local: report.analysis, localTime: report.scriptTime.milliseconds, problems: report.problems)
-        if let backend {
+        // Ctrl-C during the local work interrupts the turn too.
+        if Task.isCancelled { draft.interrupted = true }
+        if let backend, !draft.interrupted {
             await askClaude(backend, explanation: explanation, session: current, draft: &draft, progress: progress, since: started)
         }
         if draft.question == nil {
@@ -165,7 +167,8 @@ public actor TurnEngine {
         var problems = problems
         if let store {
             do {
-                try await store.save(turn, of: updated)
+                // In a task of its own: a turn interrupted by Ctrl-C is still saved.
+                try await Task { try await store.save(turn, of: updated) }.value
             } catch {
                 problems.append(ScriptProblem("could not save the turn (the session goes on in memory): \(error)"))
             }

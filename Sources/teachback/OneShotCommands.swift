@@ -20,7 +20,8 @@ struct AskCommand: AsyncParsableCommand {
         let start = await engine.start(topic: topic)
         let progress = BackendProgress(notice: { console.status(console.dim($0)) })
         guard let outcome = await engine.teach(explanation, progress: progress) else { throw ExitCode.failure }
-        for problem in start.problems + outcome.problems { console.warning(problem.message) }
+        let end = await engine.end()
+        for problem in start.problems + outcome.problems + end { console.warning(problem.message) }
         let turn = outcome.value
         if let reason = turn.fallbackReason { console.warning("using the local fallback: \(reason)") }
         if json {

@@ -40,7 +40,8 @@ struct Wiring {
         }
         let modes = await host.modes().map(\.name)
         let wanted = options.mode ?? Self.defaultMode
-        guard modes.contains(wanted) || (options.mode == nil && modes.isEmpty) else {
+        // A missing default persona (a broken override, say) is no reason to refuse to start.
+        guard options.mode == nil || modes.contains(wanted) else {
             throw ValidationError("no persona named '\(wanted)' (known: \(modes.joined(separator: ", ")))")
         }
         mode = modes.contains(wanted) ? wanted : (modes.first ?? wanted)

@@ -33,3 +33,10 @@ import TeachBack
         #expect(AnalysisParser.parse("") == nil)
     }
 }
+
+@Suite struct AnalysisParserTextAroundTests {
+    @Test func aBracedWordBeforeTheJSONIsSkipped() throws {
+        let a = try #require(AnalysisParser.parse(#"My take on {recursion}: {"clarity_score": 0.4, "confidence_score": 0.3}"#))
+        #expect(a.clarityScore == 0.4)
+    }
+}

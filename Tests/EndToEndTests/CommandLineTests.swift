@@ -94,3 +94,17 @@ import Testing
         #expect(!unreachable.stdout.contains(key) && !unreachable.stderr.contains(key))
     }
 }
+
+@Suite struct MissingDefaultPersonaTests {
+    @Test func aBrokenDefaultPersonaDoesNotStopTheProgram() throws {
+        let home = try Binary.sandbox()
+        let dir = home + "/config/teachback/modes"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "teachback.mode { name = ".write(toFile: dir + "/socratic.lua", atomically: true, encoding: .utf8)
+        let result = try Binary.run([], input: ":teach tides\nThe moon pulls the sea.\n", home: home)
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("socratic.lua:1:"))
+        #expect(result.stdout.contains("student› "))
+        #expect(try Binary.run(["doctor"], home: home).stdout.contains("scripts: "))
+    }
+}

@@ -96,3 +96,17 @@ import TeachBack
         #expect(try await host.runCommand("meta", args: "", session: nil) == "false false false false")
     }
 }
+
+@Suite struct ReviewedEdgeCaseTests {
+    @Test func finalizersAreRefusedAndHugeNumbersAreErrorsNotCrashes() async throws {
+        let fixtures = try ScriptFixtures([
+            "gc.lua": "setmetatable({}, { __gc = function() while true do end end })\nteachback.mode { name = 'gc' }",
+            "huge.lua": "teachback.mode { name = 'huge', max_tokens = math.huge }",
+            "ok.lua": "teachback.mode { name = 'ok' }",
+        ])
+        let errors = fixtures.relative(await try fixtures.host().loadErrors)
+        #expect(errors.contains("gc.lua:1: __gc finalizers are not allowed"))
+        #expect(errors.contains("huge.lua:1: teachback.mode: field 'max_tokens' must be an integer from 1 to 1000000"))
+        #expect(await try fixtures.host().modes().map(\.name) == ["ok"])
+    }
+}

@@ -71,3 +71,23 @@ import TeachBack
         #expect(AnalyticsJSON.number(5e-05) == "5e-05")
     }
 }
+
+@Suite struct ReaderEdgeCaseTests {
+    @Test func anUnpairedSurrogateDecodesAsAReplacementCharacter() throws {
+        let analyses = try SessionRecord.analyses(from: Array(#"{"analyses":[{"knowledge_gaps":["\ud83d\u0041"]}]}"#.utf8))
+        #expect(analyses[0].knowledgeGaps == ["\u{FFFD}"])
+    }
+
+    @Test func prettyPrintedArraysReportTheLineARecordStartsOn() throws {
+        let path = NSTemporaryDirectory() + "tb-pretty-\(UUID().uuidString).json"
+        try "[\n  {\n    \"analyses\": []\n  },\n  {\n    \"analyses\": {\"x\": \"}\"}\n  }\n]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        var errors: [String] = []
+        var lines: [String] = []
+        _ = BatchAnalytics.run(files: [path], jobs: 1, output: { lines.append($0) }, report: { errors.append($0) })
+        #expect(lines.count == 1)
+        #expect(errors == ["\(path):5: 'analyses' is not a list"])
+        var directory: [String] = []
+        _ = BatchAnalytics.run(files: [NSTemporaryDirectory()], jobs: 1, output: { _ in }, report: { directory.append($0) })
+        #expect(directory.count == 1, "a directory is reported, not read as empty")
+    }
+}

@@ -42,3 +42,11 @@ import Testing
         #expect(ReviewItem.quality(of: SessionAnalytics(analyses: [])) == 0)
     }
 }
+
+@Suite struct SpacedRepetitionBoundsTests {
+    @Test func manyPerfectReviewsStayWithinAHundredYears() {
+        var item = ReviewItem(topic: "t", due: Date(timeIntervalSince1970: 0))
+        for _ in 0..<100 { item = item.reviewed(quality: 5, on: Date(timeIntervalSince1970: 0)) }
+        #expect(item.interval == ReviewItem.maximumInterval)
+    }
+}

@@ -130,3 +130,24 @@ final class Locked<Value>: @unchecked Sendable {
     func get() -> Value { lock.withLock { value } }
     func update(_ body: (inout Value) -> Void) { lock.withLock { body(&value) } }
 }
+
+@Suite struct InterruptedTurnTests {
+    @Test func anInterruptedTurnIsStillSavedAndNumbersNeverRepeat() async throws {
+        let backend = FakeBackend()
+        backend.questionDelay = .seconds(5)
+        let store = MemoryStore()
+        let engine = TurnEngine(script: FakeScripts(), mode: "socratic", backend: backend, store: store)
+        _ = await engine.start(topic: "recursion")
+        let task = Task { await engine.teach("It calls itself.") }
+        try await Task.sleep(for: .milliseconds(50))
+        task.cancel()
+        let turn = try #require(await task.value)
+        #expect(turn.value.interrupted)
+        #expect(!turn.problems.contains { $0.message.contains("could not save") }, "\(turn.problems)")
+        #expect(await store.saved.count == 1, "Ctrl-C does not cost the turn")
+
+        var gapped = Session(topic: "t", mode: "socratic")
+        gapped.turns = [1, 3].map { Turn(number: $0, mode: "socratic", explanation: "e", question: "q", localAnalysis: Analysis(), timings: .init(total: 1)) }
+        #expect(gapped.nextTurnNumber == 4)
+    }
+}

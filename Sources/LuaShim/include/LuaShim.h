@@ -17,7 +17,6 @@ void tb_set_owner(lua_State *L, void *owner);
 void tb_close(lua_State *L);
 void *tb_owner(lua_State *L);
 size_t tb_memory_used(lua_State *L);
-size_t tb_memory_cap(lua_State *L);
 
 /// Calls the function below `nargs` arguments with a traceback handler, under a time budget and
 /// the memory cap. Returns the lua_pcall status; on error the message (with traceback) is on top.
@@ -33,10 +32,6 @@ int tb_loadtext(lua_State *L, const char *buffer, size_t size, const char *chunk
 
 // Macros of lua.h, as functions.
 void tb_pop(lua_State *L, int n);
-void tb_newtable(lua_State *L);
-int tb_isfunction(lua_State *L, int index);
-int tb_istable(lua_State *L, int index);
-int tb_isnil(lua_State *L, int index);
 const char *tb_tostring(lua_State *L, int index, size_t *len);
 int tb_registryindex(void);
 
