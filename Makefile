@@ -5,7 +5,7 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 PACKAGES := liblua5.4-dev libedit-dev libcurl4-openssl-dev
 PREFIX ?= /usr/local
 
-.PHONY: setup build run test release install clean sanitize fuzz soak
+.PHONY: setup build run test release install clean sanitize fuzz soak bench
 
 ## setup: install the Debian packages teachback links against (apt-get; sudo when not root)
 setup:
@@ -44,6 +44,12 @@ sanitize: setup
 	swift test --no-parallel --sanitize=thread --scratch-path .build-tsan
 	swift build --build-tests --sanitize=address --scratch-path .build-asan
 	swift test --no-parallel --sanitize=address --scratch-path .build-asan
+
+## bench: release build, then the benchmarks (Benchmarks/README.md): a Markdown table on stdout,
+## every number in bench/results.json. About 2 minutes after the build.
+bench: setup
+	swift build -c release
+	.build/release/Benchmarks
 
 ## soak: 500 turns against fake-claude failing 30 % of calls; prints descriptors, threads, memory
 soak: setup
