@@ -30,8 +30,11 @@ package final class CurlEngine: Sendable {
         _ = Self.globalInit
         multi = curl_multi_init()
         tb_curl_multi_set_long(multi, CURLMOPT_MAX_HOST_CONNECTIONS, 0)
-        let thread = Thread { [self] in loop() }
-        thread.name = "teachback-curl"
+        let thread = Thread { [self] in
+            // Named from inside: Foundation passes a name to the kernel only for the running thread.
+            Thread.current.name = "teachback-curl"
+            loop()
+        }
         thread.start()
     }
 

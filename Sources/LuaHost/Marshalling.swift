@@ -23,21 +23,27 @@ extension LuaState {
         }
     }
 
-    func push(_ context: AnalysisContext, concepts: [TopicPack.Concept]?) {
+    /// `ctx`; `concepts` is the registry reference of the topic pack's concept list, the same
+    /// table every call, so heuristics can cache what they compile from it.
+    func push(_ context: AnalysisContext, concepts: Int32?) {
         newTable(fieldCount: 5)
         push(context.topic); setField(-2, "topic")
         push(context.mode); setField(-2, "mode")
         push(context.number); setField(-2, "number")
         push(context.history); setField(-2, "history")
         if let concepts {
-            newTable(arrayCount: concepts.count)
-            for (i, concept) in concepts.enumerated() {
-                newTable(fieldCount: 2)
-                push(concept.name); setField(-2, "name")
-                pushArray(concept.match); setField(-2, "match")
-                lua_rawseti(L, -2, lua_Integer(i + 1))
-            }
+            pushRef(concepts)
             setField(-2, "concepts")
+        }
+    }
+
+    func push(_ concepts: [TopicPack.Concept]) {
+        newTable(arrayCount: concepts.count)
+        for (i, concept) in concepts.enumerated() {
+            newTable(fieldCount: 2)
+            push(concept.name); setField(-2, "name")
+            pushArray(concept.match); setField(-2, "match")
+            lua_rawseti(L, -2, lua_Integer(i + 1))
         }
     }
 

@@ -10,7 +10,7 @@ extension ScriptRuntime {
         var results: [HeuristicResult] = []
         var problems: [ScriptProblem] = []
         let base = lua.top
-        let concepts = topicPack(for: context.topic)?.concepts
+        let concepts = topicPack(for: context.topic).map(conceptsReference)
         lua.push(text)
         for heuristic in registry.heuristics {
             lua.pushRef(heuristic.analyze)
@@ -98,10 +98,13 @@ extension ScriptRuntime {
 
     /// The topic pack whose name or alias matches `topic`, comparing Porter stems ("hash tables" = "hash table").
     func topicPack(for topic: String) -> TopicPack? {
+        if let known = packByTopic[topic] { return known }
         let key = Self.topicKey(topic)
-        return registry.topics.first { pack in
+        let pack = registry.topics.first { pack in
             Self.topicKey(pack.name) == key || pack.aliases.contains { Self.topicKey($0) == key }
         }
+        packByTopic[topic] = .some(pack)
+        return pack
     }
 
     /// Longest question a fallback may ask, and longest text a command may print: a script
@@ -112,6 +115,15 @@ extension ScriptRuntime {
     static func bounded(_ text: String, to limit: Int) -> String {
         guard text.utf8.count > limit else { return text }
         return String(decoding: text.utf8.prefix(limit), as: UTF8.self) + "… [cut: \(text.utf8.count) bytes]"
+    }
+
+    /// The Lua table of a pack's concepts, made once per state.
+    private func conceptsReference(_ pack: TopicPack) -> Int32 {
+        if let ref = conceptRefs[pack.name] { return ref }
+        lua.push(pack.concepts)
+        let ref = lua.ref()
+        conceptRefs[pack.name] = ref
+        return ref
     }
 
     static func topicKey(_ topic: String) -> String {

@@ -42,6 +42,10 @@ final class ScriptRuntime {
     /// The file being loaded; registration is only allowed while this is set.
     var loading: (file: ScriptFile, registered: [String])?
     private var makeEnv: Int32 = 0
+    /// Concept tables handed to heuristics, by topic pack name.
+    var conceptRefs: [String: Int32] = [:]
+    /// Which pack (if any) a session topic matched, looked up once per topic.
+    var packByTopic: [String: TopicPack?] = [:]
 
     static let maxLogLines = 200
 

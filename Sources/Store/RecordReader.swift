@@ -58,24 +58,36 @@ struct RecordReader {
         return isArray == true ? nextElement() : nextLine(startingWith: nil)
     }
 
-    /// The rest of the current line; blank lines are skipped.
+    /// The rest of the current line; blank lines are skipped. Copies whole runs of the buffer
+    /// up to the next newline rather than byte by byte.
     private mutating func nextLine(startingWith first: UInt8?) -> Record? {
         var bytes: [UInt8] = first.map { [$0] } ?? []
         var start = line
-        while let b = nextByte() {
-            if b == 0x0A {
-                line += 1
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-                    bytes.removeAll(keepingCapacity: true)
-                    start = line
-                    continue
-                }
-                return Record(bytes: bytes, line: start)
+        func isBlank(_ bytes: [UInt8]) -> Bool { bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }
+        while true {
+            if position == filled {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                guard n > 0 else { break }
+                filled = n
+                position = 0
             }
-            bytes.append(b)
+            let newline = buffer[position..<filled].firstIndex(of: 0x0A)
+            bytes.append(contentsOf: buffer[position..<(newline ?? filled)])
+            guard let newline else {
+                position = filled
+                continue
+            }
+            position = newline + 1
+            line += 1
+            if isBlank(bytes) {
+                bytes.removeAll(keepingCapacity: true)
+                start = line
+                continue
+            }
+            return Record(bytes: bytes, line: start)
         }
         finished = true
-        return bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) ? nil : Record(bytes: bytes, line: start)
+        return isBlank(bytes) ? nil : Record(bytes: bytes, line: start)
     }
 
     /// The next top-level element of the array: bytes up to the comma or `]` at depth zero,

@@ -3,10 +3,33 @@
 public enum Terms {
     /// Trimmed, lower-cased, inner white space collapsed, trailing `.,;:!?` removed.
     public static func normalize(_ term: String) -> String {
+        if let ascii = normalizeASCII(term) { return ascii }
         var words = term.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while let last = words.last, ".,;:!?".contains(last) { words.removeLast() }
         return words.trimmingWhitespace()
     }
+
+    /// The same for plain ASCII, byte by byte: batch analytics normalises millions of terms.
+    static func normalizeASCII(_ term: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(term.utf8.count)
+        var pendingSpace = false
+        for b in term.utf8 {
+            guard b < 0x80 else { return nil }
+            if b == 0x20 || (0x09...0x0D).contains(b) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20) }
+            pendingSpace = false
+            out.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+        }
+        while let last = out.last, trailingPunctuation.contains(last) { out.removeLast() }
+        while out.last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static let trailingPunctuation: Set<UInt8> = Set(".,;:!?".utf8)
 
     /// Items of all lists in order, the first spelling of each normalised term kept, empties dropped.
     public static func union(_ lists: [String]...) -> [String] { union(lists) }
