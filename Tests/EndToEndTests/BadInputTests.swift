@@ -45,3 +45,19 @@ import Testing
         #expect(result.stderr.contains("reloaded"))
     }
 }
+
+@Suite struct EditCommandTests {
+    @Test func editSendsWhatTheEditorSavedAndReportsAFailingEditor() throws {
+        let home = try Binary.sandbox()
+        let editor = home + "/editor.sh"
+        try "#!/bin/sh\nprintf 'Written in the editor.\\nSecond paragraph.\\n' > \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let result = try Binary.run([], input: ":teach tides\n:edit\n:history\n", home: home, extra: ["EDITOR": editor, "VISUAL": ""])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("    Written in the editor.\n    Second paragraph."))
+        let failing = try Binary.run([], input: ":teach tides\n:edit\n", home: home, extra: ["EDITOR": "false"])
+        #expect(failing.stderr.contains("the editor exited with status 1; nothing was sent"))
+        let none = try Binary.run([], input: ":edit\n", home: home, extra: ["EDITOR": "", "VISUAL": ""])
+        #expect(none.stderr.contains("set $VISUAL or $EDITOR"))
+    }
+}
