@@ -48,7 +48,7 @@ let package = Package(
                           path: "Benchmarks", exclude: ["reference_analytics.py", "generate_sessions.py", "README.md"]),
 
         .testTarget(name: "TeachBackTests", dependencies: ["TeachBack"]),
-        .testTarget(name: "FakeClaudeTests", dependencies: ["FakeClaude"]),
+        .testTarget(name: "FakeClaudeTests", dependencies: ["FakeClaude", "TeachBack"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "TeachBack"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack", "FakeClaude"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack"]),

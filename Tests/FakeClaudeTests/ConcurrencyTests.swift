@@ -1,13 +1,13 @@
 import FakeClaude
 import Foundation
-import Synchronization
+import TeachBack
 import Testing
 
 @Suite("many connections")
 struct ConcurrencyTests {
     /// Runs `count` streaming requests at once, each on its own thread and connection.
     private func runStreams(_ count: Int, port: UInt16) -> (completed: Int, failures: [String]) {
-        let results = Mutex<(Int, [String])>((0, []))
+        let results = Protected<(Int, [String])>((0, []))   // a lock ThreadSanitizer can see
         let group = DispatchGroup()
         for index in 0..<count {
             group.enter()
