@@ -33,8 +33,9 @@ final class RawHTTPClient {
             }
         }
         guard connected == 0 else {
-            Glibc.close(fd)
-            throw Failure(description: "connect failed: errno \(errno)")
+            let error = errno
+            close()   // through close(): deinit still runs after a throwing init, and must not close it twice
+            throw Failure(description: "connect failed: errno \(error)")
         }
         var timeout = timeval(tv_sec: Int(receiveTimeout), tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -56,7 +57,8 @@ final class RawHTTPClient {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL)) }
-            guard sent > 0 else { throw Failure(description: "send failed") }
+            if sent < 0, errno == EINTR || errno == EAGAIN { continue }   // interrupted or momentarily full: try again
+            guard sent > 0 else { throw Failure(description: "send failed (errno \(errno))") }
             offset += sent
         }
     }
