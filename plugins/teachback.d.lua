@@ -79,6 +79,8 @@
 ---@field parallel? boolean
 ---@field analytics_every? integer
 ---@field prices? table<string, {input: number, output: number}> USD per million tokens, by model id
+---@field timeouts? {connect?: number, stall?: number, total?: number} seconds per Claude call (defaults 5, 15, 60)
+---@field max_retries? integer retries after a failed Claude call (default 2)
 
 ---@class teachback
 teachback = {}

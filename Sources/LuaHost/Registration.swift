@@ -121,6 +121,18 @@ extension ScriptRuntime {
             }
             config.analyticsEvery = Int(every)
         }
+        if let timeouts = try spec.table("timeouts") {
+            config.connectTimeout = try Self.seconds(timeouts, "connect") ?? config.connectTimeout
+            config.stallTimeout = try Self.seconds(timeouts, "stall") ?? config.stallTimeout
+            config.totalTimeout = try Self.seconds(timeouts, "total") ?? config.totalTimeout
+            lua.pop()
+        }
+        if let retries = try spec.number("max_retries") {
+            guard (0...10).contains(retries), retries == retries.rounded() else {
+                throw SpecError(message: "field 'max_retries' must be an integer from 0 to 10")
+            }
+            config.maxRetries = Int(retries)
+        }
         lua.rawGet(spec.table, "prices")
         defer { lua.pop() }
         if lua.type(at: -1) == LUA_TTABLE {
@@ -140,6 +152,15 @@ extension ScriptRuntime {
         }
         registry.config = config
         noteRegistered("config")
+    }
+
+    /// A timeout in seconds from the `timeouts` table (on top of the stack), within 0.1...600.
+    private static func seconds(_ timeouts: SpecReader, _ key: String) throws(SpecError) -> Double? {
+        guard let value = try timeouts.number(key) else { return nil }
+        guard (0.1...600).contains(value) else {
+            throw SpecError(message: "field 'timeouts.\(key)' must be between 0.1 and 600 seconds")
+        }
+        return value
     }
 
     private func registerHook(_ event: HookScript.Event) -> Int32 {

@@ -73,6 +73,12 @@ public struct ScriptConfig: Sendable, Equatable {
     public var analyticsEvery: Int?
     /// USD per million tokens, by model id.
     public var prices: [String: Price] = [:]
+    /// Seconds per Claude call: connecting, a stalled transfer, the whole call.
+    public var connectTimeout: Double?
+    public var stallTimeout: Double?
+    public var totalTimeout: Double?
+    /// Retries after a failed call (the SDKs' default is 2).
+    public var maxRetries: Int?
 
     public struct Price: Sendable, Equatable {
         public var input: Double

@@ -40,6 +40,16 @@ struct SpecReader {
         }
     }
 
+    /// A nested table, pushed on the stack for the caller to read and pop; nil (nothing pushed)
+    /// when absent.
+    func table(_ key: String) throws(SpecError) -> SpecReader? {
+        lua.rawGet(table, key)
+        if lua.type(at: -1) == LUA_TTABLE { return SpecReader(lua, table: -1) }
+        defer { lua.pop() }
+        if lua.type(at: -1) == LUA_TNIL { return nil }
+        throw mismatch(key, expected: "a table")
+    }
+
     /// A function, kept in the registry; returns its reference.
     func function(_ key: String, required: Bool = false) throws(SpecError) -> Int32? {
         lua.rawGet(table, key)

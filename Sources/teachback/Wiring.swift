@@ -65,7 +65,11 @@ struct Wiring {
         guard !options.offline, let key = environment["ANTHROPIC_API_KEY"], !key.isEmpty else { return nil }
         let model = [options.model, environment["TEACHBACK_MODEL"], config.model].compactMap { $0 }.first { !$0.isEmpty }
         let base = environment["ANTHROPIC_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? ClaudeConfig.defaultBaseURL
-        return ClaudeConfig(apiKey: key, baseURL: base, model: model ?? ClaudeConfig.defaultModel)
+        let defaults = Timeouts()
+        let timeouts = Timeouts(connect: config.connectTimeout ?? defaults.connect, stall: config.stallTimeout ?? defaults.stall,
+                                total: config.totalTimeout ?? defaults.total)
+        return ClaudeConfig(apiKey: key, baseURL: base, model: model ?? ClaudeConfig.defaultModel, timeouts: timeouts,
+                            retry: RetryPolicy(maxRetries: config.maxRetries ?? RetryPolicy().maxRetries))
     }
 
     /// A TurnEngine with Claude when configured, in the parallel mode the flags and init.lua ask for.

@@ -24,6 +24,9 @@ import TeachBack
             == ["x.lua:1: teachback.mode expects a table, got string"])
         #expect(try await loadErrors("teachback.config { model = 'x' }")
             == ["x.lua:1: teachback.config: only init.lua may set the configuration"])
+        let badTimeout = try ScriptFixtures(["init.lua": "teachback.config { timeouts = { stall = 0 } }"])
+        let host = try LuaScriptHost(paths: ScriptPaths(builtinRoot: nil, userConfig: badTimeout.dir))
+        #expect(badTimeout.relative(await host.loadErrors) == ["init.lua:1: teachback.config: field 'timeouts.stall' must be between 0.1 and 600 seconds"])
     }
 
     @Test func aFileThatRegistersNothingOrFailsToParseIsReportedAndTheRestLoad() async throws {
@@ -62,7 +65,7 @@ import TeachBack
         ])
         let user = try ScriptFixtures([
             "modes/other.lua": "teachback.mode { name = 'm', description = 'mine' }",
-            "init.lua": "teachback.config { model = 'claude-test', parallel = false, analytics_every = 3, prices = { ['claude-test'] = { input = 3, output = 15 } } }",
+            "init.lua": "teachback.config { model = 'claude-test', parallel = false, analytics_every = 3, max_retries = 4, timeouts = { connect = 2, stall = 7.5 }, prices = { ['claude-test'] = { input = 3, output = 15 } } }",
         ])
         let host = try LuaScriptHost(paths: ScriptPaths(builtinRoot: builtin.dir, userConfig: user.dir))
         #expect(await host.modes().map(\.description) == ["mine"])
@@ -71,6 +74,10 @@ import TeachBack
         #expect(config.parallel == false)
         #expect(config.analyticsEvery == 3)
         #expect(config.prices["claude-test"] == ScriptConfig.Price(input: 3, output: 15))
+        #expect(config.maxRetries == 4)
+        #expect(config.connectTimeout == 2)
+        #expect(config.stallTimeout == 7.5)
+        #expect(config.totalTimeout == nil, "unset timeouts keep their defaults")
     }
 
     @Test func reloadBuildsAFreshStateWithTheFilesAsTheyAreNow() async throws {
