@@ -60,12 +60,12 @@ struct TermCounter {
     private(set) var ranked: [Entry] = []
 
     init(_ perTurn: [[String]]) {
-        var index: [String: Int] = [:]
+        var index: [[UInt8]: Int] = [:]
         var entries: [Entry] = []
         for terms in perTurn {
-            var seenThisTurn = Set<String>()
+            var seenThisTurn = Set<[UInt8]>()
             for term in terms {
-                let key = Terms.normalize(term)
+                let key = Terms.key(term)
                 guard !key.isEmpty, seenThisTurn.insert(key).inserted else { continue }
                 if let i = index[key] {
                     entries[i].count += 1

@@ -3,14 +3,21 @@
 public enum Terms {
     /// Trimmed, lower-cased, inner white space collapsed, trailing `.,;:!?` removed.
     public static func normalize(_ term: String) -> String {
+        String(decoding: key(term), as: UTF8.self)
+    }
+
+    /// `normalize` as UTF-8 bytes: what terms are compared and counted by. Byte keys hash
+    /// without Unicode normalisation, which batch analytics does millions of times — and compare
+    /// code points exactly, as the Python reference does.
+    static func key(_ term: String) -> [UInt8] {
         if let ascii = normalizeASCII(term) { return ascii }
         var words = term.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while let last = words.last, ".,;:!?".contains(last) { words.removeLast() }
-        return words.trimmingWhitespace()
+        return Array(words.trimmingWhitespace().utf8)
     }
 
-    /// The same for plain ASCII, byte by byte: batch analytics normalises millions of terms.
-    static func normalizeASCII(_ term: String) -> String? {
+    /// `key` for plain ASCII, byte by byte.
+    static func normalizeASCII(_ term: String) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(term.utf8.count)
         var pendingSpace = false
@@ -26,7 +33,7 @@ public enum Terms {
         }
         while let last = out.last, trailingPunctuation.contains(last) { out.removeLast() }
         while out.last == 0x20 { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private static let trailingPunctuation: Set<UInt8> = Set(".,;:!?".utf8)
@@ -35,11 +42,11 @@ public enum Terms {
     public static func union(_ lists: [String]...) -> [String] { union(lists) }
 
     public static func union(_ lists: [[String]]) -> [String] {
-        var seen = Set<String>()
+        var seen = Set<[UInt8]>()
         var out: [String] = []
         for list in lists {
             for item in list {
-                let key = normalize(item)
+                let key = key(item)
                 if !key.isEmpty, seen.insert(key).inserted { out.append(item.trimmingWhitespace()) }
             }
         }
