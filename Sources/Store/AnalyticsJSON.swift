@@ -25,7 +25,9 @@ enum AnalyticsJSON {
     /// Python's float repr: the shortest round-trip digits, always with a `.0` or an exponent.
     static func number(_ v: Double) -> String {
         let s = v.description
-        return s.contains(".") || s.contains("e") || s.contains("n") || s.contains("i") ? s : s + ".0"
+        // Byte checks: Foundation's String.contains goes through a locale-aware search.
+        return s.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "n") || $0 == UInt8(ascii: "i") }
+            ? s : s + ".0"
     }
 
     private static func numbers(_ values: [Double], into out: inout String) {
