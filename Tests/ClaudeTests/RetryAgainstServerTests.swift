@@ -96,9 +96,11 @@ import TeachBack
 
         let refused = MessagesClient(config: ClaudeConfig(apiKey: "k", baseURL: "http://127.0.0.1:9", retry: RetryPolicy(maxRetries: 0)))
         await #expect(throws: APIError.self) { try await refused.send(FakeServerFixture.question) }
-        let badHost = MessagesClient(config: ClaudeConfig(apiKey: "k", baseURL: "http://no-such-host.invalid", retry: RetryPolicy(maxRetries: 0)))
+        // A base URL that cannot name a host; a real DNS lookup would leave this machine.
+        let badHost = MessagesClient(config: ClaudeConfig(apiKey: "k", baseURL: "http://bad host name", retry: RetryPolicy(maxRetries: 0)))
         do {
             _ = try await badHost.send(FakeServerFixture.question)
+            Issue.record("a base URL without a host must fail")
         } catch let error as APIError {
             #expect(error.type == "connection_error")
             #expect(error.status == nil)
