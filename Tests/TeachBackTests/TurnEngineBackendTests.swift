@@ -77,10 +77,13 @@ final class FakeBackend: StudentBackend, @unchecked Sendable {
 
     @Test func sequentialModeBuildsTheQuestionFromThisTurnsClaudeAnalysis() async throws {
         let backend = FakeBackend()
-        let engine = await engine(backend, parallel: false)
-        _ = await engine.teach("It calls itself.")
-        // FakeScripts' prompt is the explanation; the mode got the merged analysis via the context.
-        #expect(backend.prompts.count == 1)
+        let sequential = await engine(backend, parallel: false)
+        _ = await sequential.teach("It calls itself.")
+        #expect(backend.prompts.map(\.user) == ["It calls itself. | gaps: tail calls,base case"],
+                "sequential: Claude's gap of this turn first, then the local one")
+        let parallel = await engine(backend, parallel: true)
+        _ = await parallel.teach("It calls itself.")
+        #expect(backend.prompts.last?.user == "It calls itself. | gaps: base case", "parallel: the local analysis only")
     }
 
     @Test func eachCallFallsBackOnItsOwnWithTheReasonRecorded() async throws {

@@ -23,7 +23,8 @@ actor FakeScripts: ScriptHost {
         return "\(mode) q\(turn.number) after \(turn.asked.count) asked"
     }
     func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) -> QuestionPrompt {
-        QuestionPrompt(system: "", user: turn.explanation)
+        // The gaps the prompt was built from, so tests can tell which analysis the mode saw.
+        QuestionPrompt(system: "", user: turn.explanation + " | gaps: " + turn.analysis.knowledgeGaps.joined(separator: ","))
     }
     func notify(_ event: HookEvent) -> [ScriptProblem] {
         switch event {
