@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "FakeClaudeTests", dependencies: ["FakeClaude", "TeachBack"]),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "TeachBack"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack", "FakeClaude"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack"]),
         .target(name: "PTYShim", path: "Tests/PTYShim"),
         .testTarget(name: "EndToEndTests", dependencies: ["PTYShim", "FakeClaude"]),

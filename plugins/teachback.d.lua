@@ -81,6 +81,7 @@
 ---@field prices? table<string, {input: number, output: number}> USD per million tokens, by model id
 ---@field timeouts? {connect?: number, stall?: number, total?: number} seconds per Claude call (defaults 5, 15, 60)
 ---@field max_retries? integer retries after a failed Claude call (default 2)
+---@field busy_timeout? number seconds a database write waits for another process's lock (default 5)
 
 ---@class teachback
 teachback = {}

@@ -133,6 +133,10 @@ extension ScriptRuntime {
             }
             config.maxRetries = Int(retries)
         }
+        if let busy = try spec.number("busy_timeout") {
+            guard (0...600).contains(busy) else { throw SpecError(message: "field 'busy_timeout' must be seconds from 0 to 600") }
+            config.busyTimeout = busy
+        }
         lua.rawGet(spec.table, "prices")
         defer { lua.pop() }
         if lua.type(at: -1) == LUA_TTABLE {

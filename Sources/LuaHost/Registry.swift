@@ -79,6 +79,8 @@ public struct ScriptConfig: Sendable, Equatable {
     public var totalTimeout: Double?
     /// Retries after a failed call (the SDKs' default is 2).
     public var maxRetries: Int?
+    /// Seconds a database statement waits for another process's lock (default 5).
+    public var busyTimeout: Double?
 
     public struct Price: Sendable, Equatable {
         public var input: Double

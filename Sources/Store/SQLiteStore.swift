@@ -11,20 +11,40 @@ public final class SQLiteStore: SessionStore {
     /// `$XDG_DATA_HOME/teachback/teachback.sqlite`.
     public static func standardPath(dataDirectory: String) -> String { dataDirectory + "/teachback.sqlite" }
 
+    /// How long a statement waits for another connection's lock before failing, in seconds.
+    public let busyTimeout: Double
+    public static let defaultBusyTimeout = 5.0
+
     /// Opens (creating, migrating) the database at `path`; throws `StoreError.unavailable` with a
-    /// one-line reason when it cannot (read-only, locked, corrupt, not a database).
-    public init(path: String) throws(StoreError) {
+    /// one-line reason when it cannot (read-only, corrupt, not a database, or locked by another
+    /// connection for longer than `busyTimeout` seconds).
+    public init(path: String, busyTimeout: Double = SQLiteStore.defaultBusyTimeout) throws(StoreError) {
         self.path = path
+        self.busyTimeout = busyTimeout
         do {
             try Self.preparePrivateFile(path)
             var config = Configuration()
-            config.busyMode = .timeout(2)
-            pool = try DatabasePool(path: path, configuration: config)
-            // Reading is enough when the schema is current, so a database another process holds
-            // a write lock on still opens (its saves then fail, and say so).
-            if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) { try Schema.migrator.migrate(pool) }
+            // Another teachback (or any SQLite client) holding a write lock for a moment is waited
+            // for, not reported as a failure.
+            config.busyMode = .timeout(busyTimeout)
+            pool = try Self.open(path, config, waitingUntil: Date().addingTimeInterval(busyTimeout))
         } catch {
             throw .unavailable("cannot use the database \(path): \(Self.reason(error))")
+        }
+    }
+
+    /// Opens the pool and migrates. Some lock conflicts fail at once instead of calling the busy
+    /// handler (switching a new file to WAL, a read upgraded to a write while another process
+    /// commits), so those are retried here until the busy timeout has passed.
+    private static func open(_ path: String, _ config: Configuration, waitingUntil deadline: Date) throws -> DatabasePool {
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: config)
+                try Schema.migrate(pool)
+                return pool
+            } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) && Date() < deadline {
+                usleep(UInt32.random(in: 20_000...60_000))
+            }
         }
     }
 
@@ -46,9 +66,26 @@ public final class SQLiteStore: SessionStore {
         return (error as NSError).localizedDescription
     }
 
-    /// SQLite's own consistency check: "ok", or what is wrong.
-    public func integrityCheck() async throws -> String {
-        try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; ") }
+    /// What `teachback doctor` reports of the database.
+    public struct Health: Sendable {
+        /// SQLite's own consistency check: "ok", or what is wrong.
+        public var integrity: String
+        public var journalMode: String
+        public var busyTimeout: Double
+        /// Space left for the database to grow on its filesystem.
+        public var freeBytes: UInt64
+        /// Below this, saves are about to fail.
+        public static let lowSpace: UInt64 = 10_000_000
+    }
+
+    public func health() async throws -> Health {
+        let (integrity, journal) = try await pool.read { db in
+            (try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; "),
+             try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "unknown")
+        }
+        var fs = statvfs()
+        let free = statvfs((path as NSString).deletingLastPathComponent, &fs) == 0 ? UInt64(fs.f_bavail) * UInt64(fs.f_frsize) : 0
+        return Health(integrity: integrity, journalMode: journal, busyTimeout: busyTimeout, freeBytes: free)
     }
 
     public func save(_ turn: Turn, of session: Session) async throws {
@@ -107,15 +144,21 @@ public final class SQLiteStore: SessionStore {
         }
     }
 
-    /// Saves whole sessions (import), replacing any with the same id.
+    /// Saves whole sessions (import, rescue files) by merging: each turn is written under its
+    /// number, turns already saved and absent from the file are kept, and the session keeps its
+    /// earliest start and its most recent persona. Importing the same file twice changes nothing.
     public func insert(_ sessions: [Session]) async throws {
         try await pool.write { db in
             for session in sessions where !session.turns.isEmpty {
-                try SessionRow(id: session.id, topic: session.topic, mode: session.mode,
-                               startedAt: session.startedAt.timeIntervalSince1970,
-                               updatedAt: (session.turns.last?.createdAt ?? session.startedAt).timeIntervalSince1970).upsert(db)
-                try TurnRow.filter(Column("sessionId") == session.id).deleteAll(db)
-                for turn in session.turns { try TurnRow(turn, sessionID: session.id).insert(db) }
+                let updatedAt = (session.turns.map(\.createdAt).max() ?? session.startedAt).timeIntervalSince1970
+                try db.execute(sql: """
+                    INSERT INTO session (id, topic, mode, startedAt, updatedAt) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET
+                      mode = CASE WHEN excluded.updatedAt >= session.updatedAt THEN excluded.mode ELSE session.mode END,
+                      startedAt = min(session.startedAt, excluded.startedAt),
+                      updatedAt = max(session.updatedAt, excluded.updatedAt)
+                    """, arguments: [session.id, session.topic, session.mode, session.startedAt.timeIntervalSince1970, updatedAt])
+                for turn in session.turns { try TurnRow(turn, sessionID: session.id).upsert(db) }
             }
         }
     }

@@ -3,6 +3,23 @@ import GRDB
 /// The database schema, as migrations applied in order to any file (new or old). Dates are
 /// seconds since 1970, so what is read back equals what was saved.
 enum Schema {
+    /// Brings the file to the current schema. Several processes may start on a new file at once:
+    /// GRDB reads which migrations are applied before it takes the write lock, so a process that
+    /// lost the race fails its (rolled back) migration with "table already exists". It then reads
+    /// again, now under no illusion, and finds the work done or does what is left.
+    static func migrate(_ pool: DatabasePool) throws {
+        let attempts = 3
+        for attempt in 1...attempts {
+            if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch where attempt < attempts {
+                continue
+            }
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: sessions, turns, review items") { db in

@@ -12,7 +12,7 @@ protocol StoreCommand: AsyncParsableCommand {
 extension StoreCommand {
     func openStore() throws -> SQLiteStore {
         do {
-            return try Wiring.openStore(common, environment: ProcessInfo.processInfo.environment)
+            return try Wiring.openStore(common, environment: ProcessInfo.processInfo.environment, config: nil)
         } catch {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure
