@@ -44,3 +44,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// The store of a run whose database could not be opened: every save fails with the reason, so
+/// turns wait in the engine and end in a rescue file rather than vanishing with the process.
+public struct UnavailableStore: SessionStore {
+    public let reason: String
+    public init(reason: String) { self.reason = reason }
+
+    public func save(_ turn: Turn, of session: Session) async throws { throw StoreError.unavailable(reason) }
+    public func sessions(limit: Int) async throws -> [SessionSummary] { throw StoreError.unavailable(reason) }
+    public func session(matching idOrPrefix: String) async throws -> Session { throw StoreError.unavailable(reason) }
+    public func latestSession() async throws -> Session? { throw StoreError.unavailable(reason) }
+}

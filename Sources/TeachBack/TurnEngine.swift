@@ -15,14 +15,21 @@ public actor TurnEngine {
     public nonisolated let store: (any SessionStore)?
     /// Problems already shown this run; each distinct one is reported once.
     private var reported = Set<String>()
+    /// Turns the store has not taken yet (see `TurnEngine+Saving`).
+    var unsaved = UnsavedTurns()
+    /// How often waiting turns are retried while nothing else happens.
+    let saveRetryInterval: Duration
+    /// The timer task retrying waiting turns, while there are any.
+    var retrying: Task<Void, Never>?
 
     public init(script: any ScriptHost, mode: String, backend: (any StudentBackend)? = nil, parallel: Bool = true,
-                store: (any SessionStore)? = nil) {
+                store: (any SessionStore)? = nil, saveRetryInterval: Duration = .seconds(5)) {
         self.script = script
         self.mode = mode
         self.backend = backend
         self.parallel = parallel
         self.store = store
+        self.saveRetryInterval = saveRetryInterval
     }
 
     public func setParallel(_ on: Bool) { parallel = on }
@@ -159,24 +166,16 @@ public actor TurnEngine {
     }
 
     /// Appends the turn, saves it (before the next prompt can appear) and runs the `on_turn` hooks.
-    /// A failed save is reported and the session goes on in memory.
+    /// A turn that cannot be saved waits to be retried (`TurnEngine+Saving`); it is never dropped.
     private func record(_ turn: Turn, in current: Session, problems: [ScriptProblem]) async -> Outcome<Turn> {
         var updated = current
         updated.turns.append(turn)
         if session?.id == current.id { session = updated }
-        var problems = problems
-        if let store {
-            do {
-                // In a task of its own: a turn interrupted by Ctrl-C is still saved.
-                try await Task { try await store.save(turn, of: updated) }.value
-            } catch {
-                problems.append(ScriptProblem("could not save the turn (the session goes on in memory): \(error)"))
-            }
-        }
+        let saving = if let store { await save(turn, of: updated, to: store) } else { [ScriptProblem]() }
         var completed = current.turnContext(explanation: turn.explanation, analysis: turn.analysis, question: turn.question)
         completed.number = turn.number
-        problems += await script.notify(.turn(completed))
-        return Outcome(value: turn, problems: fresh(problems))
+        let problems = problems + (await script.notify(.turn(completed)))
+        return Outcome(value: turn, problems: saving + fresh(problems))
     }
 
     private func fresh(_ problems: [ScriptProblem]) -> [ScriptProblem] {

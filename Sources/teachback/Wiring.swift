@@ -16,8 +16,8 @@ struct Wiring {
     /// Claude's settings, or nil when offline (no key, or `--offline`).
     let claude: ClaudeConfig?
     let config: ScriptConfig
-    /// The session database, or nil (with the reason) when it cannot be used: then sessions live
-    /// in memory only.
+    /// The session database, or nil (with the reason) when it cannot be used: then turns wait in
+    /// memory and go to a rescue file at the end.
     let store: SQLiteStore?
     let storeProblem: String?
 
@@ -48,17 +48,19 @@ struct Wiring {
         config = await host.config
         claude = Self.claudeConfig(environment: environment, options: options, config: config)
         do {
-            store = try Self.openStore(options, environment: environment)
+            store = try Self.openStore(options, environment: environment, config: config)
             storeProblem = nil
         } catch {
             store = nil
-            storeProblem = "\(error.description); this session is kept in memory only"
+            storeProblem = "\(error.description); turns are kept in memory and written to a rescue file when the session ends"
         }
     }
 
-    /// The session database at `--db` or `$XDG_DATA_HOME/teachback/teachback.sqlite`.
-    static func openStore(_ options: CommonOptions, environment: [String: String]) throws(StoreError) -> SQLiteStore {
-        try SQLiteStore(path: options.db ?? SQLiteStore.standardPath(dataDirectory: Directories.data(environment)))
+    /// The session database at `--db` or `$XDG_DATA_HOME/teachback/teachback.sqlite`, waiting
+    /// `busy_timeout` seconds (init.lua) for another process's lock.
+    static func openStore(_ options: CommonOptions, environment: [String: String], config: ScriptConfig?) throws(StoreError) -> SQLiteStore {
+        try SQLiteStore(path: options.db ?? SQLiteStore.standardPath(dataDirectory: Directories.data(environment)),
+                        busyTimeout: config?.busyTimeout ?? SQLiteStore.defaultBusyTimeout)
     }
 
     static func claudeConfig(environment: [String: String], options: CommonOptions, config: ScriptConfig) -> ClaudeConfig? {
@@ -75,8 +77,9 @@ struct Wiring {
     /// A TurnEngine with Claude when configured, in the parallel mode the flags and init.lua ask for.
     func engine() -> TurnEngine {
         let backend = claude.map { ClaudeBackend(client: MessagesClient(config: $0)) }
+        let saving: any SessionStore = store ?? UnavailableStore(reason: storeProblem ?? "the database could not be opened")
         return TurnEngine(script: host, mode: mode, backend: backend,
-                          parallel: !options.sequential && (config.parallel ?? true), store: store)
+                          parallel: !options.sequential && (config.parallel ?? true), store: saving)
     }
 
     var backendInfo: BackendInfo {

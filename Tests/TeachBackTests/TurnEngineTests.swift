@@ -94,9 +94,9 @@ actor FakeScripts: ScriptHost {
         #expect(await scripts.events == ["start a", "turn 1 socratic q1 after 0 asked", "end a 1", "start b", "end b 0"])
     }
 
-    @Test func everyTurnIsSavedBeforeTeachReturnsAndAFailedSaveIsReported() async throws {
+    @Test func everyTurnIsSavedBeforeTeachReturnsAndAFailedSaveIsReportedOnce() async throws {
         let store = MemoryStore()
-        let engine = TurnEngine(script: FakeScripts(), mode: "socratic", store: store)
+        let engine = TurnEngine(script: FakeScripts(), mode: "socratic", store: store, saveRetryInterval: .seconds(3600))
         _ = await engine.start(topic: "a")
         _ = await engine.teach("one")
         _ = await engine.teach("two")
@@ -104,8 +104,75 @@ actor FakeScripts: ScriptHost {
         #expect(await store.saved == ["\(id):1", "\(id):2"])
         await store.setFailing(true)
         let third = try #require(await engine.teach("three"))
-        #expect(third.problems.contains { $0.message.contains("could not save the turn") })
-        #expect(await engine.session?.turns.count == 3, "the session goes on in memory")
+        #expect(third.problems.filter { $0.message.contains("could not save turn 3") }.count == 1)
+        let fourth = try #require(await engine.teach("four"))
+        #expect(!fourth.problems.contains { $0.message.contains("could not save") }, "the prompt's count says the rest")
+        #expect(await engine.session?.turns.count == 4, "the session goes on")
+        #expect(await engine.unsavedCount == 2)
+    }
+}
+
+@Suite struct UnsavedTurnTests {
+    /// An engine on topic "a" whose first turn, "one", the store refused.
+    func engineWithAWaitingTurn(retryEvery interval: Duration = .seconds(3600)) async -> (TurnEngine, MemoryStore) {
+        let store = MemoryStore()
+        let engine = TurnEngine(script: FakeScripts(), mode: "socratic", store: store, saveRetryInterval: interval)
+        _ = await engine.start(topic: "a")
+        await store.setFailing(true)
+        _ = await engine.teach("one")
+        return (engine, store)
+    }
+
+    @Test func waitingTurnsAreSavedInOrderBeforeTheNextOne() async throws {
+        let (engine, store) = await engineWithAWaitingTurn()
+        _ = await engine.switchMode(to: "anxious")
+        _ = await engine.teach("two")
+        #expect(await store.saved.isEmpty)
+        let waiting = await engine.unsavedSessions
+        #expect(waiting.count == 1)
+        #expect(waiting.first?.turns.map(\.explanation) == ["one", "two"])
+        #expect(waiting.first?.mode == "anxious", "the persona of the newest waiting turn")
+        await store.setFailing(false)
+        _ = await engine.teach("three")
+        let id = try #require(await engine.session?.id)
+        #expect(await store.saved == ["\(id):1", "\(id):2", "\(id):3"])
+        #expect(await engine.unsavedCount == 0)
+        #expect(await engine.unsavedSessions.isEmpty)
+    }
+
+    @Test func anIdleSessionRetriesOnATimer() async throws {
+        let (engine, store) = await engineWithAWaitingTurn(retryEvery: .milliseconds(20))
+        #expect(await engine.unsavedCount == 1)
+        await store.setFailing(false)
+        // No more input: the timer alone saves the turn (a generous bound, not a timing claim).
+        for _ in 0..<500 where await engine.unsavedCount > 0 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(await engine.unsavedCount == 0)
+        #expect(await store.saved.count == 1)
+    }
+
+    @Test func turnsOfSeveralSessionsAreRescuedPerSession() async throws {
+        let store = MemoryStore()
+        await store.setFailing(true)
+        let engine = TurnEngine(script: FakeScripts(), mode: "socratic", store: store, saveRetryInterval: .seconds(3600))
+        _ = await engine.start(topic: "a")
+        _ = await engine.teach("a1")
+        _ = await engine.start(topic: "b")
+        _ = await engine.teach("b1")
+        _ = await engine.teach("b2")
+        #expect(await engine.retryUnsaved() == 3)
+        let sessions = await engine.unsavedSessions
+        #expect(sessions.map(\.topic) == ["a", "b"])
+        #expect(sessions.map { $0.turns.map(\.number) } == [[1], [1, 2]])
+    }
+
+    @Test func anUnavailableStoreKeepsEveryTurnWaiting() async throws {
+        let engine = TurnEngine(script: FakeScripts(), mode: "socratic", store: UnavailableStore(reason: "disk on fire"),
+                                saveRetryInterval: .seconds(3600))
+        _ = await engine.start(topic: "a")
+        let first = try #require(await engine.teach("one"))
+        #expect(first.problems.contains { $0.message.contains("could not save turn 1: disk on fire") })
+        _ = await engine.teach("two")
+        #expect(await engine.unsavedSessions.first?.turns.count == 2)
     }
 }
 
