@@ -1,4 +1,5 @@
 import Foundation
+import TeachBack
 
 /// The REPL's input history at `$XDG_STATE_HOME/teachback/history`: one line per entry, appended
 /// on submit (so concurrent sessions interleave rather than overwrite), readable only by the user.
@@ -31,32 +32,5 @@ public struct HistoryFile: Sendable {
         defer { close(fd) }
         let bytes = Array((line + "\n").utf8)
         _ = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-    }
-}
-
-/// The XDG directories teachback uses, created 0700 on demand.
-public enum Directories {
-    public static func config(_ env: [String: String]) -> String { xdg(env, "XDG_CONFIG_HOME", ".config") }
-    public static func state(_ env: [String: String]) -> String { xdg(env, "XDG_STATE_HOME", ".local/state") }
-    public static func data(_ env: [String: String]) -> String { xdg(env, "XDG_DATA_HOME", ".local/share") }
-
-    private static func xdg(_ env: [String: String], _ name: String, _ fallback: String) -> String {
-        if let dir = env[name], dir.hasPrefix("/") { return dir + "/teachback" }
-        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home + "/" + fallback + "/teachback"
-    }
-
-    public static func ensurePrivateDirectory(_ path: String) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-    }
-
-    /// Writes `text` to `path` with mode 0600, replacing it atomically.
-    public static func writePrivate(_ text: String, to path: String) throws {
-        let temp = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown)
-        }
-        if rename(temp, path) != 0 { throw CocoaError(.fileWriteUnknown) }
     }
 }

@@ -16,6 +16,9 @@ public protocol LineReader: AnyObject, Sendable {
     /// Remembers a submitted line for up-arrow and the history file.
     func remember(_ line: String)
     func setCompleter(_ completer: Completer)
+    /// Puts the terminal back as it was before editing began (for an exit from a signal handler,
+    /// while a read may still be in progress).
+    func restoreTerminal()
 }
 
 /// libedit line editing: emacs keys, history, Tab completion, Ctrl-C as a key (the terminal's
@@ -30,9 +33,13 @@ public final class EditLineReader: LineReader, @unchecked Sendable {
     /// Set by the Ctrl-C key during one read: whether the discarded line had text.
     private var interruptedWithText: Bool?
     private let historyFile: HistoryFile?
+    /// The terminal's settings before libedit changed them.
+    private var original = termios()
+    private let hasOriginal: Bool
 
     public init?(historyFile: HistoryFile?) {
         self.historyFile = historyFile
+        hasOriginal = tcgetattr(0, &original) == 0
         Self.useUTF8Locale()
         let client = Unmanaged.passUnretained(self).toOpaque()
         guard let el = tb_el_open("teachback", { el in UnsafePointer(EditLineReader.of(el).promptPointer) }, client) else {
@@ -112,6 +119,10 @@ public final class EditLineReader: LineReader, @unchecked Sendable {
         queue.async { self.completer = completer }
     }
 
+    public func restoreTerminal() {
+        if hasOriginal { tcsetattr(0, TCSANOW, &original) }
+    }
+
     /// Ctrl-C: ends the read with the line discarded (an empty line would read as end of input,
     /// so the flag, not the returned text, tells the REPL what happened).
     private func interrupt() -> UInt8 {
@@ -152,4 +163,5 @@ public final class PlainLineReader: LineReader, @unchecked Sendable {
     }
     public func remember(_ line: String) {}
     public func setCompleter(_ completer: Completer) {}
+    public func restoreTerminal() {}
 }

@@ -22,7 +22,8 @@ public actor REPL {
     /// Turns the current session had when it started or was resumed: only new practice counts
     /// as a review.
     private var turnsAtStart = 0
-    private let interrupter = Interrupter()
+    let interrupter = Interrupter()
+    private let terminator = Terminator()
 
     public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
                 interactive: Bool, verbose: Bool, environment: [String: String], backendInfo: BackendInfo,
@@ -40,6 +41,13 @@ public actor REPL {
         if interactive { interrupter.install { [host] in host.interrupt() } }
     }
 
+    /// SIGTERM and SIGHUP (the terminal closed) end the session as `:quit` does.
+    private func installTerminator() {
+        terminator.install { [self] signal in
+            Task { await self.endBySignal(signal) }
+        }
+    }
+
     enum Flow { case proceed, quit }
 
     /// How the loop begins: plainly, on a topic, or continuing the last saved session (`-c`).
@@ -47,6 +55,7 @@ public actor REPL {
 
     /// Runs until `:quit` or end of input; returns the exit code.
     public func run(_ start: Start = .none) async -> Int32 {
+        installTerminator()
         if interactive {
             console.status(console.dim("teachback — \(backendInfo.banner). :teach TOPIC to start, :help for commands, Ctrl-D to quit."))
         }
@@ -61,18 +70,14 @@ public actor REPL {
             switch await reader.read(prompt: interactive ? prompt : "") {
             case .endOfInput:
                 if interactive { console.out("") }
-                await finish()
-                return 0
+                return await finish()
             case .interrupted(let hadText):
                 if !hadText, !assembler.isPending { console.status("Use Ctrl-D or :quit to exit.") }
                 assembler.reset()
             case .line(let line):
                 reader.remember(line)
                 guard let input = assembler.feed(line) else { continue }
-                if await handle(input) == .quit {
-                    await finish()
-                    return 0
-                }
+                if await handle(input) == .quit { return await finish() }
             }
         }
     }
@@ -86,11 +91,6 @@ public actor REPL {
         case .command(let name, let args): return await command(name, args: args)
         }
         return .proceed
-    }
-
-    private func finish() async {
-        await scheduleReview()
-        show(await engine.end())
     }
 
     func startedWith(turns: Int) { turnsAtStart = turns }
@@ -109,7 +109,8 @@ public actor REPL {
         let mode = await engine.mode
         let topic = await engine.session?.topic
         let inner = topic.map { "\(mode) · \($0)" } ?? mode
-        return console.bold("teachback[\(inner)]") + "> "
+        let unsaved = await engine.unsavedCount
+        return console.bold("teachback[\(inner)]") + (unsaved > 0 ? console.yellow(" [unsaved: \(unsaved)]") : "") + "> "
     }
 
     private func refreshCompletions() async {
@@ -128,6 +129,7 @@ public actor REPL {
             return
         }
         let printer = TurnPrinter(console: console)
+        let waiting = await engine.unsavedCount
         let result = TurnResult()
         await interrupter.run { [engine] in
             await result.set(await engine.teach(explanation, progress: printer.progress))
@@ -135,6 +137,7 @@ public actor REPL {
         printer.closeLine()
         guard let outcome = await result.value else { return }
         show(outcome.problems)
+        reportSaved(since: waiting, now: await engine.unsavedCount)
         let turn = outcome.value
         if let session = await engine.session { await analytics.turnCompleted(session) }
         if turn.interrupted {

@@ -5,6 +5,7 @@ import TeachBack
 /// `:sessions`, `:resume`, `:export` and `-c`: saved sessions from the store.
 extension REPL {
     func sessionsCommand() async {
+        await retrySaving()
         guard let store = await storeOrComplain() else { return }
         do {
             let sessions = try await store.sessions(limit: 20)

@@ -64,6 +64,13 @@ final class Interrupter: @unchecked Sendable {
         self.source = source
     }
 
+    /// Cancels the running task, if any, and waits until it has finished (and saved its turn).
+    func cancelAndWait() async {
+        guard let task = lock.withLock({ current }) else { return }
+        task.cancel()
+        await task.value
+    }
+
     /// Runs `work` as the interruptible task and waits for it.
     func run(_ work: @escaping @Sendable () async -> Void) async {
         let task = Task { await work() }

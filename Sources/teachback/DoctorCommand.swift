@@ -3,6 +3,8 @@ import Claude
 import Foundation
 import LuaHost
 import REPL
+import Store
+import TeachBack
 
 /// `teachback doctor`: what teachback found on this machine, each check on one line, and exit 1
 /// when something needs fixing.
@@ -38,9 +40,15 @@ struct DoctorCommand: AsyncParsableCommand {
             report(Self.writable(dir), name, dir)
         }
         if let store = wiring.store {
-            let check = (try? await store.integrityCheck()) ?? "cannot be read"
-            let count = (try? await store.sessions(limit: Int.max).count) ?? 0
-            report(check == "ok", "database", "\(store.path): integrity \(check), \(count) sessions")
+            do {
+                let health = try await store.health()
+                let count = (try? await store.sessions(limit: Int.max).count) ?? 0
+                report(health.integrity == "ok" && health.freeBytes >= SQLiteStore.Health.lowSpace, "database",
+                       "\(store.path): integrity \(health.integrity), journal \(health.journalMode), "
+                       + "busy timeout \(health.busyTimeout.formatted()) s, \(Self.megabytes(health.freeBytes)) free, \(count) sessions")
+            } catch {
+                report(false, "database", "\(store.path): cannot be read: \(error)")
+            }
         } else {
             report(false, "database", wiring.storeProblem ?? "cannot be opened")
         }
@@ -62,6 +70,10 @@ struct DoctorCommand: AsyncParsableCommand {
         #else
         "built with Swift 6.0"
         #endif
+    }
+
+    static func megabytes(_ bytes: UInt64) -> String {
+        bytes >= 10_000_000_000 ? "\(bytes / 1_000_000_000) GB" : String(format: "%.1f MB", Double(bytes) / 1e6)
     }
 
     /// Creates the directory (0700) if needed and writes and removes a probe file.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LuaHost
 import REPL
+import Store
 import TeachBack
 
 /// `teachback ask`: one turn, the explanation read from stdin.
@@ -17,6 +18,7 @@ struct AskCommand: AsyncParsableCommand {
         let wiring = try await Wiring(common)
         let engine = wiring.engine()
         let console = wiring.console()
+        if let warning = wiring.storeWarning { console.warning(warning) }
         let start = await engine.start(topic: topic)
         let progress = BackendProgress(notice: { console.status(console.dim($0)) })
         guard let outcome = await engine.teach(explanation, progress: progress) else { throw ExitCode.failure }
@@ -29,6 +31,11 @@ struct AskCommand: AsyncParsableCommand {
         } else {
             console.out(Sanitizer.clean(turn.question))
             console.status(Sanitizer.clean(Views.turnLine(turn)))
+        }
+        // The answer is printed either way; a turn the database would not take is rescued.
+        if await engine.retryUnsaved() > 0 {
+            console.warning(RescueFile.rescue(await engine.unsavedSessions, environment: wiring.environment))
+            throw ExitCode.failure
         }
     }
 }

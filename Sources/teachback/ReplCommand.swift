@@ -29,7 +29,7 @@ struct ReplCommand: AsyncParsableCommand {
                         interactive: interactive, verbose: common.verbose, environment: wiring.environment,
                         backendInfo: wiring.backendInfo, store: wiring.store,
                         analyticsEvery: wiring.config.analyticsEvery ?? 5)
-        if let problem = wiring.storeProblem { console.warning(problem) }
+        if let warning = wiring.storeWarning { console.warning(warning) }
         let start: REPL.Start = continueLast ? .continueLast : topic.map(REPL.Start.topic) ?? .none
         let code = await repl.run(start)
         if code != 0 { throw ExitCode(code) }

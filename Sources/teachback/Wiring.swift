@@ -52,8 +52,13 @@ struct Wiring {
             storeProblem = nil
         } catch {
             store = nil
-            storeProblem = "\(error.description); turns are kept in memory and written to a rescue file when the session ends"
+            storeProblem = error.description
         }
+    }
+
+    /// What a session says at its start when the database cannot be used.
+    var storeWarning: String? {
+        storeProblem.map { "\($0); turns are kept in memory and written to a rescue file when the session ends" }
     }
 
     /// The session database at `--db` or `$XDG_DATA_HOME/teachback/teachback.sqlite`, waiting

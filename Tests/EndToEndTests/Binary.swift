@@ -32,26 +32,65 @@ struct Binary {
 
     /// Runs the binary with `input` on a pipe and waits for it.
     static func run(_ arguments: [String], input: String = "", home: String, extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        let running = try Running(arguments, home: home, extra: extra)
+        running.type(input)
+        running.closeInput()
+        return running.finish()
+    }
+}
+
+/// The binary running on pipes, its output collected as it comes (both pipes read at once, so
+/// a full pipe can never stall the child).
+final class Running {
+    let process = Process()
+    private let stdin = Pipe()
+    private let stdout = Locked(Data())
+    private let stderr = Locked(Data())
+    private var readers: [Thread] = []
+
+    init(_ arguments: [String], home: String, extra: [String: String] = [:]) throws {
+        process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = arguments
-        process.environment = environment(home: home, extra: extra)
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.environment = Binary.environment(home: home, extra: extra)
+        let out = Pipe(), err = Pipe()
         process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
+        process.standardOutput = out
+        process.standardError = err
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        // Read both pipes concurrently so a full pipe can never stall the child.
-        let errData = Locked(Data())
-        let reader = Thread { errData.set(stderr.fileHandleForReading.readDataToEndOfFile()) }
-        reader.start()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        for (pipe, sink) in [(out, stdout), (err, stderr)] {
+            let reader = Thread {
+                while true {
+                    let data = pipe.fileHandleForReading.availableData
+                    if data.isEmpty { break }
+                    sink.update { $0.append(data) }
+                }
+            }
+            reader.start()
+            readers.append(reader)
+        }
+    }
+
+    var output: String { String(decoding: stdout.get(), as: UTF8.self) }
+
+    func type(_ text: String) { stdin.fileHandleForWriting.write(Data(text.utf8)) }
+    func closeInput() { try? stdin.fileHandleForWriting.close() }
+
+    /// Waits (up to `timeout` seconds) until stdout contains `text` `count` times.
+    func waitForOutput(_ text: String, count: Int = 1, timeout: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if output.components(separatedBy: text).count - 1 >= count { return true }
+            usleep(5_000)
+        }
+        return false
+    }
+
+    /// Waits for the exit and all output.
+    func finish() -> Binary.Result {
         process.waitUntilExit()
-        while !reader.isFinished { usleep(1000) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: errData.get(), as: UTF8.self))
+        while readers.contains(where: { !$0.isFinished }) { usleep(1000) }
+        return Binary.Result(status: process.terminationStatus, stdout: output,
+                             stderr: String(decoding: stderr.get(), as: UTF8.self))
     }
 }
 

@@ -2,8 +2,7 @@ import Foundation
 import Testing
 
 /// `kill -9` at random moments of a 100-turn session: the database stays consistent and holds
-/// every turn whose answer was printed. A database locked by another process costs a warning,
-/// not the session.
+/// every turn whose answer was printed. (Locks held by other processes: `NothingLostTests`.)
 @Suite(.serialized) struct CrashSafetyTests {
     /// Killed once `answers` answers have printed (0: as soon as the greeting shows), plus a
     /// random extra 0–20 ms so the kill lands anywhere in the following turn.
@@ -45,27 +44,5 @@ import Testing
         let saved = export.stdout.components(separatedBy: "\"explanation\" : \"Turn ").count - 1
         #expect(saved >= answered, "printed \(answered) answers but saved \(saved) turns")
         #expect(answered >= answers, "killed after \(answered) answers")
-    }
-
-    @Test func aDatabaseLockedByAnotherProcessCostsAWarningNotTheSession() throws {
-        let home = try Binary.sandbox()
-        _ = try Binary.run([], input: ":teach x\nFirst.\n", home: home)   // creates the database
-        let db = home + "/data/teachback/teachback.sqlite"
-        let locker = Process()
-        locker.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        locker.arguments = [db]
-        let lockerInput = Pipe()
-        locker.standardInput = lockerInput
-        locker.standardOutput = FileHandle.nullDevice
-        try locker.run()
-        defer { locker.terminate() }
-        lockerInput.fileHandleForWriting.write(Data("BEGIN EXCLUSIVE;\nINSERT INTO session VALUES ('lock', 't', 'm', 0, 0);\n".utf8))
-        usleep(300_000)
-        let result = try Binary.run([], input: ":teach y\nSecond.\n:stats\n", home: home)
-        #expect(result.status == 0)
-        // Whether the lock is met opening the file or saving the turn, it is said once.
-        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("database is locked") }
-        #expect(warnings.count == 1, "\(result.stderr)")
-        #expect(result.stdout.contains("y · socratic · 1 turn"), "the session goes on in memory")
     }
 }

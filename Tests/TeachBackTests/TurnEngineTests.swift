@@ -170,7 +170,7 @@ actor FakeScripts: ScriptHost {
                                 saveRetryInterval: .seconds(3600))
         _ = await engine.start(topic: "a")
         let first = try #require(await engine.teach("one"))
-        #expect(first.problems.contains { $0.message.contains("could not save turn 1: disk on fire") })
+        #expect(!first.problems.contains { $0.message.contains("could not save") }, "the front end said so at the start")
         _ = await engine.teach("two")
         #expect(await engine.unsavedSessions.first?.turns.count == 2)
     }
