@@ -3,17 +3,25 @@ SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 
 PACKAGES := liblua5.4-dev libedit-dev libcurl4-openssl-dev
+# The tests also use the sqlite3 command, as another process holding the database's lock.
+TEST_PACKAGES := sqlite3
 PREFIX ?= /usr/local
 # Release builds link the Swift runtime and Foundation statically: start-up drops from about
 # 45 to 30 ms and resident memory by about 6 MB (no dynamic symbol resolution, no unused
 # library pages), at the cost of a larger binary.
 RELEASE := swift build -c release --static-swift-stdlib
 
-.PHONY: setup build run test release install clean sanitize fuzz soak bench
+.PHONY: setup test-setup install-packages build run test release install clean sanitize fuzz soak bench
 
 ## setup: install the Debian packages teachback links against (apt-get; sudo when not root)
 setup:
-	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
+	@$(MAKE) --no-print-directory install-packages WANTED="$(PACKAGES)"
+
+test-setup:
+	@$(MAKE) --no-print-directory install-packages WANTED="$(PACKAGES) $(TEST_PACKAGES)"
+
+install-packages:
+	@missing=$$(for p in $(WANTED); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \
 	missing=$$(echo $$missing); \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	echo "installing: $$missing"; \
@@ -29,7 +37,7 @@ run: build
 
 # Serial, so the generous timing bounds of the concurrency tests are never starved of CPU by
 # heavy tests running beside them on a 2-core machine.
-test: setup
+test: test-setup
 	swift build
 	swift test --no-parallel
 

@@ -146,12 +146,7 @@ import Testing
     @Test func sigtermEndsTheSessionAsQuitDoes() throws {
         let home = try Binary.sandbox()
         let term = try Terminal([], home: home, extra: ["NO_COLOR": "1"])
-        var at = term.expect("teachback[socratic]> ")
-        term.type(":teach tcp handshake\r")
-        at = term.expect("tcp handshake]> ", after: at)
-        term.type("The client sends SYN, the server answers SYN-ACK, the client sends ACK.\r")
-        at = term.expect("clarity ", after: at)
-        term.expect("tcp handshake]> ", after: at)
+        term.teachOneTurn(topic: "tcp handshake", explanation: "The client sends SYN, the server answers SYN-ACK, the client sends ACK.")
         kill(term.process.processIdentifier, SIGTERM)
         #expect(term.waitForExit() == 0)
         #expect(term.transcript.contains("terminated: ending the session"))

@@ -7,9 +7,7 @@ import Testing
     @Test func aTurnSurvivesKillDashNineRightAfterItsAnswerPrints() throws {
         let home = try Binary.sandbox()
         let term = try Terminal([], home: home, extra: ["NO_COLOR": "1"])
-        var at = term.expect("teachback[socratic]> ")
-        term.type(":teach tcp handshake\r")
-        at = term.expect("tcp handshake]> ", after: at)
+        var at = term.teachOneTurn(topic: "tcp handshake", explanation: "SYN goes first.")
         term.type(":mode anxious\r")
         at = term.expect("teachback[anxious · tcp handshake]> ", after: at)
         term.type("The client sends SYN, the server answers SYN-ACK, the client sends ACK.\r")

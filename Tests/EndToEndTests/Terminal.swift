@@ -65,6 +65,17 @@ final class Terminal {
         return offset
     }
 
+    /// At the first prompt: starts a session on `topic` and explains `text`; returns the offset
+    /// just past the prompt that follows the answer.
+    func teachOneTurn(topic: String, explanation text: String) -> Int {
+        var at = expect("teachback[socratic]> ")
+        type(":teach \(topic)\r")
+        at = expect("\(topic)]> ", after: at)
+        type(text + "\r")
+        at = expect("clarity ", after: at)
+        return expect("\(topic)]> ", after: at)
+    }
+
     /// Waits for the process to exit; returns its status, or nil on timeout.
     func waitForExit(timeout: Double = 10) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
