@@ -5,13 +5,16 @@ export PATH := /opt/swift/usr/bin:$(PATH)
 PACKAGES := liblua5.4-dev libedit-dev libcurl4-openssl-dev
 # The tests also use the sqlite3 command, as another process holding the database's lock.
 TEST_PACKAGES := sqlite3
+# PyPI's reference MCP client, for the end-to-end tests of `teachback mcp` (pinned).
+MCP_VENV := .build/mcp-venv
+MCP_CLIENT := mcp==2.3.0
 PREFIX ?= /usr/local
 # Release builds link the Swift runtime and Foundation statically: start-up drops from about
 # 45 to 30 ms and resident memory by about 6 MB (no dynamic symbol resolution, no unused
 # library pages), at the cost of a larger binary.
 RELEASE := swift build -c release --static-swift-stdlib
 
-.PHONY: setup test-setup install-packages build run test release install clean sanitize fuzz soak bench
+.PHONY: setup test-setup install-packages mcp-client build run test release install clean sanitize fuzz soak bench
 
 ## setup: install the Debian packages teachback links against (apt-get; sudo when not root)
 setup:
@@ -19,6 +22,14 @@ setup:
 
 test-setup:
 	@$(MAKE) --no-print-directory install-packages WANTED="$(PACKAGES) $(TEST_PACKAGES)"
+	@$(MAKE) --no-print-directory mcp-client
+
+## mcp-client: the reference MCP client in a virtual environment; without it those tests skip
+mcp-client:
+	@$(MCP_VENV)/bin/python -c "import mcp, jsonschema" 2>/dev/null || { \
+	  echo "installing $(MCP_CLIENT) into $(MCP_VENV)"; \
+	  python3 -m venv $(MCP_VENV) && $(MCP_VENV)/bin/pip install -q --disable-pip-version-check "$(MCP_CLIENT)" \
+	  || echo "warning: could not install $(MCP_CLIENT); the MCP client tests will be skipped"; }
 
 install-packages:
 	@missing=$$(for p in $(WANTED); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "install ok installed" || echo $$p; done); \

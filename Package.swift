@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         // System libraries from Debian (see `make setup`).
@@ -29,8 +30,10 @@ let package = Package(
         .target(name: "Claude", dependencies: ["TeachBack", "CurlShim", "CCurl"]),
         .target(name: "Store", dependencies: ["TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "Claude", "Store", "EditLineShim", "CEditLine"]),
+        // `teachback mcp`: the teaching tools over the Model Context Protocol.
+        .target(name: "MCPServer", dependencies: ["TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk")]),
         .executableTarget(name: "teachback", dependencies: [
-            "REPL", "TeachBack", "LuaHost", "Claude", "Store",
+            "REPL", "MCPServer", "TeachBack", "LuaHost", "Claude", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack", "FakeClaude"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack"]),
+        .testTarget(name: "MCPServerTests", dependencies: ["MCPServer", "TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk")]),
         .target(name: "PTYShim", path: "Tests/PTYShim"),
         .testTarget(name: "EndToEndTests", dependencies: ["PTYShim", "FakeClaude"]),
     ],

@@ -11,6 +11,7 @@ struct SessionRow: Codable, FetchableRecord, PersistableRecord {
     var mode: String
     var startedAt: Double
     var updatedAt: Double
+    var userId: String?
 }
 
 /// A row of `turn`: a `Turn` flattened into columns.

@@ -91,7 +91,7 @@ public final class SQLiteStore: SessionStore {
     public func save(_ turn: Turn, of session: Session) async throws {
         let sessionRow = SessionRow(id: session.id, topic: session.topic, mode: session.mode,
                                     startedAt: session.startedAt.timeIntervalSince1970,
-                                    updatedAt: turn.createdAt.timeIntervalSince1970)
+                                    updatedAt: turn.createdAt.timeIntervalSince1970, userId: session.userID)
         let turnRow = try TurnRow(turn, sessionID: session.id)
         try await pool.write { db in
             try sessionRow.upsert(db)
@@ -152,12 +152,14 @@ public final class SQLiteStore: SessionStore {
             for session in sessions where !session.turns.isEmpty {
                 let updatedAt = (session.turns.map(\.createdAt).max() ?? session.startedAt).timeIntervalSince1970
                 try db.execute(sql: """
-                    INSERT INTO session (id, topic, mode, startedAt, updatedAt) VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO session (id, topic, mode, startedAt, updatedAt, userId) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET
+                      userId = coalesce(session.userId, excluded.userId),
                       mode = CASE WHEN excluded.updatedAt >= session.updatedAt THEN excluded.mode ELSE session.mode END,
                       startedAt = min(session.startedAt, excluded.startedAt),
                       updatedAt = max(session.updatedAt, excluded.updatedAt)
-                    """, arguments: [session.id, session.topic, session.mode, session.startedAt.timeIntervalSince1970, updatedAt])
+                    """, arguments: [session.id, session.topic, session.mode, session.startedAt.timeIntervalSince1970, updatedAt,
+                                     session.userID])
                 for turn in session.turns { try TurnRow(turn, sessionID: session.id).upsert(db) }
             }
         }
@@ -166,7 +168,8 @@ public final class SQLiteStore: SessionStore {
     private static func load(_ id: String, _ db: Database) throws -> Session {
         guard let row = try SessionRow.fetchOne(db, key: id) else { throw StoreError.noSuchSession(id) }
         let turns = try TurnRow.filter(Column("sessionId") == id).order(Column("number")).fetchAll(db).map { try $0.turn() }
-        return Session(id: row.id, topic: row.topic, mode: row.mode, startedAt: Date(timeIntervalSince1970: row.startedAt), turns: turns)
+        return Session(id: row.id, topic: row.topic, mode: row.mode, startedAt: Date(timeIntervalSince1970: row.startedAt), turns: turns,
+                       userID: row.userId)
     }
 
     private static func likePrefix(_ s: String) -> String {

@@ -61,6 +61,9 @@ enum Schema {
                 t.column("lastQuality", .integer)
             }
         }
+        migrator.registerMigration("v2: session.userId") { db in
+            try db.alter(table: "session") { t in t.add(column: "userId", .text) }
+        }
         return migrator
     }
 }

@@ -23,6 +23,7 @@ public enum SessionCodec {
         var conversationHistory: [Message]?
         var analyses: [Analysis]?
         var turns: [Turn]?
+        var userID: String?
 
         struct Message: Codable {
             var role: String
@@ -31,7 +32,7 @@ public enum SessionCodec {
 
         enum CodingKeys: String, CodingKey {
             case id, topic, mode, analyses, turns
-            case startedAt = "started_at", conversationHistory = "conversation_history"
+            case startedAt = "started_at", conversationHistory = "conversation_history", userID = "user_id"
         }
     }
 
@@ -79,7 +80,7 @@ public enum SessionCodec {
                  conversationHistory: session.turns.flatMap {
                      [Document.Message(role: "user", content: $0.explanation), Document.Message(role: "assistant", content: $0.question)]
                  },
-                 analyses: session.turns.map(\.analysis), turns: session.turns)
+                 analyses: session.turns.map(\.analysis), turns: session.turns, userID: session.userID)
     }
 
     /// One session from one JSON object, ours or the original's.
@@ -102,7 +103,8 @@ public enum SessionCodec {
         let started = doc.startedAt ?? Date(timeIntervalSince1970: 0)
         let mode = doc.mode ?? "socratic"
         if let turns = doc.turns {
-            return Session(id: doc.id ?? Session.newID(), topic: doc.topic, mode: mode, startedAt: started, turns: turns)
+            return Session(id: doc.id ?? Session.newID(), topic: doc.topic, mode: mode, startedAt: started, turns: turns,
+                           userID: doc.userID)
         }
         let history = doc.conversationHistory ?? []
         let explanations = history.filter { $0.role == "user" }.map(\.content)

@@ -7,13 +7,17 @@ public struct Session: Codable, Sendable, Equatable {
     public var mode: String
     public var startedAt: Date
     public var turns: [Turn]
+    /// Who the session belongs to, when a client says (MCP's `user_id`); nil in the REPL.
+    public var userID: String?
 
-    public init(id: String = Session.newID(), topic: String, mode: String, startedAt: Date = Date(), turns: [Turn] = []) {
+    public init(id: String = Session.newID(), topic: String, mode: String, startedAt: Date = Date(), turns: [Turn] = [],
+                userID: String? = nil) {
         self.id = id
         self.topic = topic
         self.mode = mode
         self.startedAt = startedAt
         self.turns = turns
+        self.userID = userID
     }
 
     /// Lower-case UUIDs: unique across machines, and any unique prefix names a session.
@@ -34,7 +38,7 @@ public struct Session: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, topic, mode, turns
-        case startedAt = "started_at"
+        case startedAt = "started_at", userID = "user_id"
     }
 }
 

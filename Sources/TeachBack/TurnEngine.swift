@@ -46,9 +46,9 @@ public actor TurnEngine {
     }
 
     /// Starts a new session on `topic` (ending any current one) and returns the mode's greeting.
-    public func start(topic: String) async -> Outcome<String> {
+    public func start(topic: String, userID: String? = nil) async -> Outcome<String> {
         var problems = await end()
-        let new = Session(topic: topic, mode: mode)
+        let new = Session(topic: topic, mode: mode, userID: userID)
         session = new
         problems += await script.notify(.sessionStart(new.info))
         let greeting: String
@@ -89,18 +89,27 @@ public actor TurnEngine {
     /// One turn (DESIGN §2): the local analysis always, then Claude's analysis and question when a
     /// backend is set, each falling back on its own. Returns nil without a session. Cancelling the
     /// calling task stops the calls and records the turn as interrupted with what had arrived.
-    public func teach(_ explanation: String, progress: BackendProgress = BackendProgress()) async -> Outcome<Turn>? {
+    /// With `given`, an analysis made elsewhere (an MCP client's), only the question is asked.
+    public func teach(_ explanation: String, analysis given: Analysis? = nil,
+                      progress: BackendProgress = BackendProgress()) async -> Outcome<Turn>? {
         guard let current = session else { return nil }
         let clock = ContinuousClock()
         let started = clock.now
         let context = AnalysisContext(topic: current.topic, mode: mode, number: current.nextTurnNumber,
                                       history: current.turns.map(PastTurn.init))
-        let report = await script.analyze(explanation, context: context)
-        var draft = TurnDraft(local: report.analysis, localTime: report.scriptTime.milliseconds, problems: report.problems)
+        var draft: TurnDraft
+        if let given {
+            draft = TurnDraft(local: given, localTime: 0, problems: [])
+            if given.source == .claude { draft.claude = given }
+        } else {
+            let report = await script.analyze(explanation, context: context)
+            draft = TurnDraft(local: report.analysis, localTime: report.scriptTime.milliseconds, problems: report.problems)
+        }
         // Ctrl-C during the local work interrupts the turn too.
         if Task.isCancelled { draft.interrupted = true }
         if let backend, !draft.interrupted {
-            await askClaude(backend, explanation: explanation, session: current, draft: &draft, progress: progress, since: started)
+            await askClaude(backend, explanation: explanation, session: current, analyzing: given == nil,
+                            draft: &draft, progress: progress, since: started)
         }
         if draft.question == nil {
             await askFallback(session: current, explanation: explanation, draft: &draft)
@@ -110,8 +119,29 @@ public actor TurnEngine {
         return await record(turn, in: current, problems: draft.problems)
     }
 
-    /// Claude's two calls, in parallel or in sequence; a failure leaves that part to the fallback.
-    private func askClaude(_ backend: any StudentBackend, explanation: String, session current: Session,
+    /// The local analysis and, with a backend, Claude's, merged — without asking or saving
+    /// anything (the MCP tool `analyze_explanation`).
+    public func analyze(_ explanation: String) async -> Outcome<Analysis>? {
+        guard let current = session else { return nil }
+        let history = current.turns.map(PastTurn.init)
+        let report = await script.analyze(explanation, context: AnalysisContext(
+            topic: current.topic, mode: mode, number: current.nextTurnNumber, history: history))
+        var claude: Analysis?
+        var problems = report.problems
+        if let backend {
+            do {
+                claude = try await backend.analyze(topic: current.topic, explanation: explanation, history: history,
+                                                   progress: BackendProgress()).value
+            } catch {
+                problems.append(ScriptProblem("Claude's analysis failed, the local one stands in: \(error)"))
+            }
+        }
+        return Outcome(value: Analysis.merged(claude: claude, local: report.analysis), problems: fresh(problems))
+    }
+
+    /// Claude's two calls, in parallel or in sequence (only the question when not `analyzing`); a
+    /// failure leaves that part to the fallback.
+    private func askClaude(_ backend: any StudentBackend, explanation: String, session current: Session, analyzing: Bool,
                            draft: inout TurnDraft, progress: BackendProgress, since started: ContinuousClock.Instant) async {
         let firstToken = FirstToken(started: started)
         let streaming = BackendProgress(text: { text in firstToken.mark(text); progress.text(text) }, notice: progress.notice)
@@ -120,14 +150,14 @@ public actor TurnEngine {
             await CallResult.timed { try await backend.analyze(topic: current.topic, explanation: explanation,
                                                                 history: history, progress: progress) }
         }
-        if parallel {
+        if parallel, analyzing {
             let prompt = await questionPrompt(current, explanation: explanation, analysis: draft.local, draft: &draft)
             async let analysis = analyze()
             async let question = ask(backend, prompt, streaming)
             draft.take(analysis: await analysis)
             draft.take(question: await question, partial: firstToken)
         } else {
-            draft.take(analysis: await analyze())
+            if analyzing { draft.take(analysis: await analyze()) }
             let merged = Analysis.merged(claude: draft.claude, local: draft.local)
             if !Task.isCancelled, let prompt = await questionPrompt(current, explanation: explanation, analysis: merged, draft: &draft) {
                 draft.take(question: await ask(backend, prompt, streaming), partial: firstToken)

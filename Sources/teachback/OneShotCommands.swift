@@ -21,19 +21,22 @@ struct AskCommand: AsyncParsableCommand {
         if let warning = wiring.storeWarning { console.warning(warning) }
         let start = await engine.start(topic: topic)
         let progress = BackendProgress(notice: { console.status(console.dim($0)) })
-        guard let outcome = await engine.teach(explanation, progress: progress) else { throw ExitCode.failure }
+        guard let outcome = await engine.teach(explanation, progress: progress), let session = await engine.session else {
+            throw ExitCode.failure
+        }
         let end = await engine.end()
         for problem in start.problems + outcome.problems + end { console.warning(problem.message) }
         let turn = outcome.value
         if let reason = turn.fallbackReason { console.warning("using the local fallback: \(reason)") }
+        let unsaved = await engine.retryUnsaved()
         if json {
-            console.out(try JSONOutput.encode(AskResult(topic: topic, turn: turn)))
+            console.out(try JSONOutput.encode(TurnReport(session: session, turn: turn, saved: unsaved == 0)))
         } else {
             console.out(Sanitizer.clean(turn.question))
             console.status(Sanitizer.clean(Views.turnLine(turn)))
         }
         // The answer is printed either way; a turn the database would not take is rescued.
-        if await engine.retryUnsaved() > 0 {
+        if unsaved > 0 {
             console.warning(RescueFile.rescue(await engine.unsavedSessions, environment: wiring.environment))
             throw ExitCode.failure
         }

@@ -81,10 +81,19 @@ struct Wiring {
 
     /// A TurnEngine with Claude when configured, in the parallel mode the flags and init.lua ask for.
     func engine() -> TurnEngine {
-        let backend = claude.map { ClaudeBackend(client: MessagesClient(config: $0)) }
-        let saving: any SessionStore = store ?? UnavailableStore(reason: storeProblem ?? "the database could not be opened")
-        return TurnEngine(script: host, mode: mode, backend: backend,
-                          parallel: !options.sequential && (config.parallel ?? true), store: saving)
+        TurnEngine(script: host, mode: mode, backend: backend(), parallel: parallel, store: savingStore)
+    }
+
+    /// Claude, or nil when offline.
+    func backend() -> (any StudentBackend)? {
+        claude.map { ClaudeBackend(client: MessagesClient(config: $0)) }
+    }
+
+    var parallel: Bool { !options.sequential && (config.parallel ?? true) }
+
+    /// Where turns are saved: the database, or a stand-in whose saves fail so turns wait for rescue.
+    var savingStore: any SessionStore {
+        store ?? UnavailableStore(reason: storeProblem ?? "the database could not be opened")
     }
 
     var backendInfo: BackendInfo {

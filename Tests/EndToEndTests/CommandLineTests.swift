@@ -11,7 +11,10 @@ import Testing
         let result = try Binary.run(["ask", "--topic", "recursion", "--json"], input: Self.explanation, home: try Binary.sandbox())
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["question", "analysis", "topic", "mode", "backend", "fallback_reason", "timings_ms", "usage"])
+        #expect(Set(object.keys) == ["session_id", "number", "question", "analysis", "topic", "mode", "backend", "fallback_reason",
+                                     "timings_ms", "usage", "saved"])
+        #expect(object["saved"] as? Bool == true)
+        #expect(object["number"] as? Int == 1)
         #expect(object["topic"] as? String == "recursion")
         #expect(object["mode"] as? String == "socratic")
         #expect((object["question"] as? String)?.isEmpty == false)

@@ -1,0 +1,61 @@
+import Foundation
+
+/// One answered turn as JSON: what `teachback ask --json` prints and MCP's `teach` returns.
+public struct TurnReport: Codable, Sendable {
+    public var sessionID: String
+    public var number: Int
+    public var question: String
+    public var analysis: Analysis
+    public var topic: String
+    public var mode: String
+    public var backend: Turn.Backends
+    public var fallbackReason: String?
+    public var timingsMs: Turn.Timings
+    public var usage: TokenUsage
+    /// False when the database did not take the turn yet (it waits, and is rescued at the end).
+    public var saved: Bool
+
+    public init(session: Session, turn: Turn, saved: Bool) {
+        sessionID = session.id
+        number = turn.number
+        topic = session.topic
+        question = turn.question
+        analysis = turn.analysis
+        mode = turn.mode
+        backend = turn.backend
+        fallbackReason = turn.fallbackReason
+        timingsMs = turn.timings
+        usage = turn.usage
+        self.saved = saved
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case question, analysis, topic, mode, backend, usage, number, saved
+        case fallbackReason = "fallback_reason", timingsMs = "timings_ms", sessionID = "session_id"
+    }
+
+    /// Every key is always present: a missing value is `null`, so scripts can rely on the shape.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(sessionID, forKey: .sessionID)
+        try c.encode(number, forKey: .number)
+        try c.encode(saved, forKey: .saved)
+        try c.encode(question, forKey: .question)
+        try c.encode(analysis, forKey: .analysis)
+        try c.encode(topic, forKey: .topic)
+        try c.encode(mode, forKey: .mode)
+        try c.encode(backend, forKey: .backend)
+        try c.encode(fallbackReason, forKey: .fallbackReason)
+        try c.encode(timingsMs, forKey: .timingsMs)
+        try c.encode(usage, forKey: .usage)
+    }
+}
+
+/// Compact JSON with sorted keys, as every command prints it.
+public enum JSONOutput {
+    public static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,102 @@
+import FakeClaude
+import Foundation
+import Testing
+
+/// `teachback mcp` driven by the official Python MCP client (PyPI `mcp`, installed by `make test`
+/// into `.build/mcp-venv`): a three-turn session over stdio, every result checked against the
+/// tool's declared output schema by the client's side (`jsonschema`).
+@Suite(.serialized) struct MCPClientTests {
+    static let python = Binary.root.appendingPathComponent(".build/mcp-venv/bin/python").path
+    static let script = Binary.root.appendingPathComponent("Tests/EndToEndTests/MCP/teach_session.py").path
+    static let clientInstalled = FileManager.default.isExecutableFile(atPath: python)
+
+    /// What the script saw, decoded.
+    struct Seen: Decodable {
+        struct Turn: Decodable {
+            var number: Int
+            var question: String
+            var saved: Bool
+            var backend: [String: String]
+        }
+        struct Summary: Decodable {
+            var total_turns: Int
+            var user_id: String?
+        }
+        struct BadCall: Decodable {
+            var is_error: Bool
+            var text: String
+        }
+        var server: String
+        var tools: [String]
+        var session_id: String
+        var turns: [Turn]
+        var summary: Summary
+        var bad_call: BadCall
+        var resource: String
+    }
+
+    static func runClient(home: String, flags: [String], extra: [String: String] = [:]) throws -> Seen {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [script, Binary.path] + flags
+        process.environment = Binary.environment(home: home, extra: extra)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let errText = Locked(Data())
+        let reader = Thread { errText.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        reader.start()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !reader.isFinished { usleep(1000) }
+        guard process.terminationStatus == 0 else {
+            throw FixtureFailure("client exited \(process.terminationStatus): \(String(decoding: errText.get(), as: UTF8.self))")
+        }
+        return try JSONDecoder().decode(Seen.self, from: data)
+    }
+
+    @Test(.enabled(if: clientInstalled, "needs PyPI's mcp in .build/mcp-venv: `make test` installs it"))
+    func aThreeTurnSessionOfflineThroughTheReferenceClient() throws {
+        let home = try Binary.sandbox()
+        let seen = try Self.runClient(home: home, flags: ["--offline"])
+        #expect(seen.server == "teachback")
+        #expect(seen.tools.count == 9)
+        #expect(seen.turns.map(\.number) == [1, 2, 3])
+        #expect(seen.turns.allSatisfy { $0.saved && $0.backend["question"] == "fallback" })
+        #expect(seen.summary.total_turns == 3)
+        #expect(seen.summary.user_id == "e2e")
+        #expect(seen.bad_call.is_error)
+        #expect(seen.bad_call.text == "teach: missing argument 'explanation'")
+        #expect(seen.resource.hasPrefix("# recursion"))
+        // An ordinary session: the command line sees it.
+        let listed = try Binary.run(["sessions"], home: home)
+        #expect(listed.stdout.contains("\(seen.session_id)"))
+        #expect(listed.stdout.contains("3 turns  anxious · recursion"))
+    }
+
+    @Test(.enabled(if: clientInstalled, "needs PyPI's mcp in .build/mcp-venv: `make test` installs it"))
+    func withClaudeEachTurnsTwoCallsRunConcurrently() throws {
+        let latency = 1.0
+        let server = FakeClaudeServer(config: FakeClaudeConfig(analysis: Scenario(latency: latency), question: Scenario(latency: latency)))
+        try server.start()
+        defer { server.stop() }
+        let home = try Binary.sandbox()
+        let seen = try Self.runClient(home: home, flags: [], extra: ["ANTHROPIC_API_KEY": "tb-test-key-mcp-0123456789",
+                                                                     "ANTHROPIC_BASE_URL": server.baseURL ?? ""])
+        #expect(seen.turns.allSatisfy { $0.backend == ["analysis": "claude", "question": "claude"] })
+        let analyses = server.requests(of: .analysis), questions = server.requests(of: .question)
+        #expect(analyses.count == 3)
+        #expect(questions.count == 3)
+        // Each turn's two requests arrive together; one after the other they would be `latency` apart.
+        for (analysis, question) in zip(analyses, questions) {
+            let apart = analysis.arrival < question.arrival ? question.arrival - analysis.arrival : analysis.arrival - question.arrival
+            #expect(apart < .seconds(latency / 2), "\(apart)")
+        }
+    }
+}
+
+struct FixtureFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
