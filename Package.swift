@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack"]),
         .testTarget(name: "MCPServerTests", dependencies: ["MCPServer", "TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk")]),
         .target(name: "PTYShim", path: "Tests/PTYShim"),
-        .testTarget(name: "EndToEndTests", dependencies: ["PTYShim", "FakeClaude"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["PTYShim", "FakeClaude"], exclude: ["MCP"]),
     ],
     swiftLanguageModes: [.v6]
 )

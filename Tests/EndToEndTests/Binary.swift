@@ -72,7 +72,8 @@ final class Running {
 
     var output: String { String(decoding: stdout.get(), as: UTF8.self) }
 
-    func type(_ text: String) { stdin.fileHandleForWriting.write(Data(text.utf8)) }
+    func type(_ text: String) { typeBytes(Array(text.utf8)) }
+    func typeBytes(_ bytes: [UInt8]) { stdin.fileHandleForWriting.write(Data(bytes)) }
     func closeInput() { try? stdin.fileHandleForWriting.close() }
 
     /// Waits (up to `timeout` seconds) until stdout contains `text` `count` times.

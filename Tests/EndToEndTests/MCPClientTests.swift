@@ -100,3 +100,49 @@ struct FixtureFailure: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
+
+/// `teachback mcp` fed raw protocol lines: what no well-behaved client sends.
+@Suite(.serialized) struct MCPRawInputTests {
+    static let initialize = #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}"#
+        + "\n" + #"{"jsonrpc":"2.0","method":"notifications/initialized"}"# + "\n"
+
+    static func call(_ id: Int, _ name: String, _ arguments: String) -> String {
+        #"{"jsonrpc":"2.0","id":\#(id),"method":"tools/call","params":{"name":"\#(name)","arguments":\#(arguments)}}"# + "\n"
+    }
+
+    @Test func invalidUTF8AndGarbageGetErrorsAndTheServerGoesOn() throws {
+        let home = try Binary.sandbox()
+        let run = try Running(["mcp", "--offline"], home: home)
+        run.type(Self.initialize)
+        run.type("this is not JSON\n")
+        var bytes = Array(Self.call(2, "rescore_text", #"{"topic":"x","explanation":"caf\#u{FFFF}"}"#).utf8)
+        bytes.replaceSubrange(bytes.firstRange(of: Array("\u{FFFF}".utf8))!, with: [0xFF, 0xFE])
+        run.typeBytes(bytes)
+        run.type(Self.call(3, "list_modes", "{}"))
+        #expect(run.waitForOutput(#""id":3"#), "still serving: \(run.output)")
+        #expect(run.output.components(separatedBy: #""code":-32700"#).count == 3, "a parse error each for the garbage and the invalid UTF-8: \(run.output)")
+        run.closeInput()
+        let result = run.finish()
+        #expect(result.status == 0)
+    }
+
+    @Test func aClientThatDisconnectsMidCallLosesNoTurn() async throws {
+        let server = FakeClaudeServer(config: FakeClaudeConfig(analysis: Scenario(latency: 1), question: Scenario(latency: 1)))
+        try server.start()
+        defer { server.stop() }
+        let home = try Binary.sandbox()
+        let run = try Running(["mcp"], home: home, extra: ["ANTHROPIC_API_KEY": "tb-test-key-mcp-0123456789",
+                                                           "ANTHROPIC_BASE_URL": server.baseURL ?? ""])
+        run.type(Self.initialize + Self.call(2, "create_teaching_session", #"{"user_id":"u","topic":"recursion","mode":"socratic"}"#))
+        #expect(run.waitForOutput(#""id":2"#))
+        let id = try #require(run.output.range(of: #"[0-9a-f]{8}-[0-9a-f-]{27}"#, options: .regularExpression).map { String(run.output[$0]) })
+        run.type(Self.call(3, "teach", #"{"session_id":"\#(id)","explanation":"It calls itself until the base case."}"#))
+        #expect(await server.waitForRequests(count: 2) != nil)
+        run.closeInput()   // gone while Claude is still answering
+        let result = run.finish()
+        #expect(result.status == 0, "\(result.stderr)")
+        let listed = try Binary.run(["sessions"], home: home)
+        #expect(listed.stdout.contains("\(id)  "), "\(listed.stdout)")
+        #expect(listed.stdout.contains("1 turns  socratic · recursion") || listed.stdout.contains("1 turn  socratic · recursion"))
+    }
+}
