@@ -6,9 +6,14 @@ import Testing
 struct Binary {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static var path: String {
-        ProcessInfo.processInfo.environment["TEACHBACK_BIN"] ?? root.appendingPathComponent(".build/debug/teachback").path
-    }
+    /// `TEACHBACK_BIN`, else the binary built beside this test bundle (so `make sanitize` tests the
+    /// sanitized build), else the debug build of the checkout.
+    static let path: String = {
+        if let path = ProcessInfo.processInfo.environment["TEACHBACK_BIN"] { return path }
+        let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let beside = URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("teachback").path
+        return FileManager.default.isExecutableFile(atPath: beside) ? beside : root.appendingPathComponent(".build/debug/teachback").path
+    }()
 
     /// A fresh home for one test.
     static func sandbox() throws -> String {

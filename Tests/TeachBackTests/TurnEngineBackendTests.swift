@@ -9,23 +9,50 @@ final class FakeBackend: StudentBackend, @unchecked Sendable {
     var failAnalysis: String?
     var failQuestion: String?
     var fragments = ["Why ", "does ", "it ", "stop?"]
+    /// When set, each call waits (up to 5 s) for the other to be in flight too: a rendezvous only
+    /// calls running at the same time can pass quickly.
+    var rendezvous = false
     private let lock = NSLock()
     private var _prompts: [QuestionPrompt] = []
     var prompts: [QuestionPrompt] { lock.withLock { _prompts } }
+    private var inFlight = 0
+    private var _maxInFlight = 0
+    /// The most calls that were running at once.
+    var maxInFlight: Int { lock.withLock { _maxInFlight } }
+    var callsInFlight: Int { lock.withLock { inFlight } }
+
+    /// Counts the call in flight while `body` runs.
+    private func tracked<T>(_ body: () async throws -> T) async throws -> T {
+        lock.withLock {
+            inFlight += 1
+            _maxInFlight = max(_maxInFlight, inFlight)
+        }
+        defer { lock.withLock { inFlight -= 1 } }
+        if rendezvous {
+            for _ in 0..<500 where callsInFlight < 2 { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        return try await body()
+    }
 
     struct Failure: Error, CustomStringConvertible { var description: String }
 
     var summary: String { "fake" }
 
     func analyze(topic: String, explanation: String, history: [PastTurn], progress: BackendProgress) async throws -> BackendReply<Analysis> {
-        try await Task.sleep(for: analysisDelay)
-        if let failAnalysis { throw Failure(description: failAnalysis) }
-        return BackendReply(value: Analysis(confidenceScore: 0.9, clarityScore: 0.8, knowledgeGaps: ["tail calls"], source: .claude),
-                            usage: TokenUsage(inputTokens: 100, outputTokens: 40))
+        try await tracked {
+            try await Task.sleep(for: analysisDelay)
+            if let failAnalysis { throw Failure(description: failAnalysis) }
+            return BackendReply(value: Analysis(confidenceScore: 0.9, clarityScore: 0.8, knowledgeGaps: ["tail calls"], source: .claude),
+                                usage: TokenUsage(inputTokens: 100, outputTokens: 40))
+        }
     }
 
     func ask(_ prompt: QuestionPrompt, progress: BackendProgress) async throws -> BackendReply<String> {
         lock.withLock { _prompts.append(prompt) }
+        return try await tracked { try await stream(progress) }
+    }
+
+    private func stream(_ progress: BackendProgress) async throws -> BackendReply<String> {
         try await Task.sleep(for: questionDelay)
         var text = ""
         for fragment in fragments {
@@ -62,17 +89,15 @@ final class FakeBackend: StudentBackend, @unchecked Sendable {
         #expect(turn.value.timings.firstToken != nil)
     }
 
-    @Test func parallelTurnsTakeAboutTheSlowerCallAndSequentialTheSum() async throws {
-        let backend = FakeBackend()
-        backend.analysisDelay = .milliseconds(300)
-        backend.questionDelay = .milliseconds(300)
-        let clock = ContinuousClock()
-        let parallel = await engine(backend)
-        let p = try await clock.measure { _ = try #require(await parallel.teach("x")) }
-        let sequential = await engine(backend, parallel: false)
-        let s = try await clock.measure { _ = try #require(await sequential.teach("x")) }
-        #expect(p < .milliseconds(450), "parallel took \(p)")
-        #expect(s > .milliseconds(600), "sequential took \(s)")
+    @Test func parallelTurnsRunBothCallsAtOnceAndSequentialOneAfterTheOther() async throws {
+        let concurrent = FakeBackend()
+        concurrent.rendezvous = true
+        _ = try #require(await engine(concurrent).teach("x"))
+        #expect(concurrent.maxInFlight == 2, "the analysis and the question were in flight together")
+        let oneByOne = FakeBackend()
+        _ = try #require(await engine(oneByOne, parallel: false).teach("x"))
+        #expect(oneByOne.maxInFlight == 1)
+        #expect(oneByOne.prompts.count == 1)
     }
 
     @Test func sequentialModeBuildsTheQuestionFromThisTurnsClaudeAnalysis() async throws {
@@ -142,7 +167,8 @@ final class Locked<Value>: @unchecked Sendable {
         let engine = TurnEngine(script: FakeScripts(), mode: "socratic", backend: backend, store: store)
         _ = await engine.start(topic: "recursion")
         let task = Task { await engine.teach("It calls itself.") }
-        try await Task.sleep(for: .milliseconds(50))
+        // Cancelled once both calls are under way, whatever the machine's speed.
+        for _ in 0..<500 where backend.callsInFlight < 2 { try await Task.sleep(for: .milliseconds(2)) }
         task.cancel()
         let turn = try #require(await task.value)
         #expect(turn.value.interrupted)
