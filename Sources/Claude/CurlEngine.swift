@@ -16,9 +16,6 @@ package final class CurlEngine: Sendable {
     /// Used from other threads only for `curl_multi_wakeup`, which libcurl makes thread-safe.
     private nonisolated(unsafe) let multi: UnsafeMutableRawPointer
     private let pending = Protected(Pending())
-    /// Transfers the loop has added; only the loop thread reads or writes it.
-    private nonisolated(unsafe) var active: [Int: Transfer] = [:]
-    private nonisolated(unsafe) var byHandle: [UnsafeMutableRawPointer: Int] = [:]
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_ALL)) }()
 
@@ -64,34 +61,51 @@ package final class CurlEngine: Sendable {
     }
 
     private func loop() {
+        var active = ActiveTransfers(multi: multi)
         var running: Int32 = 0
         while true {
             let (adds, cancels) = pending.withLock { state in
                 defer { state.adds = []; state.cancels = [] }
                 return (state.adds, state.cancels)
             }
-            for transfer in adds {
-                active[transfer.id] = transfer
-                byHandle[transfer.easy] = transfer.id
-                curl_multi_add_handle(multi, transfer.easy)
-            }
-            for id in cancels { remove(id)?.cancelled() }
+            for transfer in adds { active.add(transfer) }
+            for id in cancels { active.remove(id)?.cancelled() }
             curl_multi_perform(multi, &running)
             var left: Int32 = 0
             while let message = curl_multi_info_read(multi, &left) {
                 guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
-                      let id = byHandle[easy] else { continue }
+                      let id = active.id(of: easy) else { continue }
                 let code = message.pointee.data.result
-                remove(id)?.finish(code)
+                active.remove(id)?.finish(code)
             }
-            for (id, transfer) in active where transfer.isStalled { remove(id)?.stalled() }
+            for id in active.stalled { active.remove(id)?.stalled() }
             // Wake often enough to notice a stall promptly while transfers are running.
             curl_multi_poll(multi, nil, 0, active.isEmpty ? 1000 : 100, nil)
         }
     }
+}
 
-    private func remove(_ id: Int) -> Transfer? {
-        guard let transfer = active.removeValue(forKey: id) else { return nil }
+/// The transfers the loop has added, by id and by easy handle: the loop's own state, on its
+/// thread alone.
+private struct ActiveTransfers {
+    let multi: UnsafeMutableRawPointer
+    private var byID: [Int: Transfer] = [:]
+    private var byHandle: [UnsafeMutableRawPointer: Int] = [:]
+
+    init(multi: UnsafeMutableRawPointer) { self.multi = multi }
+
+    var isEmpty: Bool { byID.isEmpty }
+    var stalled: [Int] { byID.filter { $0.value.isStalled }.map(\.key) }
+    func id(of easy: UnsafeMutableRawPointer) -> Int? { byHandle[easy] }
+
+    mutating func add(_ transfer: Transfer) {
+        byID[transfer.id] = transfer
+        byHandle[transfer.easy] = transfer.id
+        curl_multi_add_handle(multi, transfer.easy)
+    }
+
+    mutating func remove(_ id: Int) -> Transfer? {
+        guard let transfer = byID.removeValue(forKey: id) else { return nil }
         byHandle[transfer.easy] = nil
         curl_multi_remove_handle(multi, transfer.easy)
         return transfer

@@ -1,4 +1,5 @@
 import Foundation
+import TeachBack
 
 /// Where output goes: answers to stdout, status and errors to stderr (so piping the answers
 /// works), colour only on a terminal and never with `NO_COLOR`. Text from scripts, Claude or the
@@ -31,14 +32,7 @@ public struct Console: Sendable {
 
     private func write(_ fd: Int32, _ text: String) {
         var text = text
-        text.withUTF8 { buf in
-            var offset = 0
-            while offset < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + offset, buf.count - offset)
-                if n <= 0 { if errno == EINTR { continue } else { return } }
-                offset += n
-            }
-        }
+        _ = text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
     }
 }
 
