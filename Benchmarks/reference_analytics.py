@@ -3,8 +3,8 @@
 against (same rules, same output bytes) and benchmarked beside.
 
 Usage: reference_analytics.py FILE...   (JSONL or a JSON array of session dicts) -> JSONL on stdout
-The arithmetic mirrors the Swift code step for step (left-to-right sums, round half away from
-zero on x*100), so both print identical floats.
+The arithmetic mirrors the Swift code step for step (left-to-right sums, then Python's own
+`round(x, 2)`, which the Swift code reproduces exactly), so both print identical floats.
 """
 import json
 import math
@@ -43,9 +43,7 @@ def total(values):
 def rounded_mean(values):
     if not values:
         return 0.0
-    r = total(values) / len(values) * 100
-    f = math.floor(r)
-    return (f + (1 if r - f >= 0.5 else 0)) / 100
+    return round(total(values) / len(values), 2)
 
 
 def trend(curve):

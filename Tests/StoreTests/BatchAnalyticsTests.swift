@@ -57,7 +57,7 @@ import TeachBack
         let path = try file(#"{"topic": "recursion", "analyses": [{"confidence_score": 0.6, "clarity_score": 0.5, "knowledge_gaps": ["Base case explanation"]}, {"confidence_score": 0.7, "clarity_score": 0.75, "knowledge_gaps": ["Base case explanation"]}]}"#)
         let line = try #require(run([path]).lines.first)
         #expect(line.contains(#""persistent_gaps":["Base case explanation"]"#))
-        #expect(line.contains(#""average_clarity":0.63"#), "0.625 rounds half away from zero")
+        #expect(line.contains(#""average_clarity":0.62"#), "0.625 rounds to even, as Python's round does")
     }
 
     @Test func numbersParseCorrectlyRoundedAndStringsUnescape() throws {
