@@ -28,9 +28,10 @@ let package = Package(
         .target(name: "LuaHost", dependencies: ["TeachBack", "LuaShim", "CLua"]),
         .target(name: "Claude", dependencies: ["TeachBack", "CurlShim", "CCurl"]),
         .target(name: "Store", dependencies: ["TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Research", dependencies: ["TeachBack"]),
         .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "Claude", "Store", "EditLineShim", "CEditLine"]),
         .executableTarget(name: "teachback", dependencies: [
-            "REPL", "TeachBack", "LuaHost", "Claude", "Store",
+            "REPL", "Research", "TeachBack", "LuaHost", "Claude", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -52,6 +53,7 @@ let package = Package(
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "TeachBack"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack", "FakeClaude"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research", "TeachBack", "LuaHost"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack"]),
         .target(name: "PTYShim", path: "Tests/PTYShim"),
         .testTarget(name: "EndToEndTests", dependencies: ["PTYShim", "FakeClaude"]),
