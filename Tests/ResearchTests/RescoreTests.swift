@@ -1,7 +1,7 @@
 import Foundation
 import LuaHost
 @testable import Research
-import TeachBack
+@testable import TeachBack
 import Testing
 
 /// `Rescore` with the real Lua host on researchers' heuristics written to a temporary folder.

@@ -1,7 +1,7 @@
-/// SHA-256 (FIPS 180-4), for naming the exact script files a result came from. Foundation on
-/// Linux has no digest API and one small function does not justify a package.
-enum SHA256 {
-    static func hex(_ message: [UInt8]) -> String {
+/// SHA-256 (FIPS 180-4): names the exact script files a research result came from, and gives
+/// imported sessions without an id one from their content. Foundation on Linux has no digest API.
+package enum SHA256 {
+    package static func hex(_ message: [UInt8]) -> String {
         digest(message).map { byte in
             let s = String(byte, radix: 16)
             return byte < 16 ? "0" + s : s
