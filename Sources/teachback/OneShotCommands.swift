@@ -12,11 +12,12 @@ struct AskCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "What the explanation is about.") var topic: String
     @Flag(help: "Print one JSON object (DESIGN §6).") var json = false
+    @Flag(help: "Do not save the turn (nor count it in progress and streaks); also TEACHBACK_NO_SAVE=1.") var noSave = false
 
     func run() async throws {
         let explanation = try readExplanation()
         let wiring = try await Wiring(common)
-        let engine = wiring.engine()
+        let engine = wiring.engine(save: !noSave && wiring.environment["TEACHBACK_NO_SAVE"] != "1")
         let console = wiring.console()
         let start = await engine.start(topic: topic)
         let progress = BackendProgress(notice: { console.status(console.dim($0)) })

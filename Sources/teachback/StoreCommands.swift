@@ -27,9 +27,18 @@ struct SessionsCommand: StoreCommand {
     static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List saved sessions, most recent first.")
     @OptionGroup var common: CommonOptions
     @Option(help: "How many to list.") var limit = 20
+    @Flag(help: "Print a JSON array: id, topic, mode, started_at, updated_at (ISO 8601), turns.") var json = false
 
     func run() async throws {
         let sessions = try await openStore().sessions(limit: limit)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.dateEncodingStrategy = .iso8601
+            print(String(decoding: try encoder.encode(sessions), as: UTF8.self))
+            return
+        }
         for s in sessions {
             console.out("\(s.id)  \(ISO8601DateFormatter().string(from: s.updatedAt))  \(s.turns) turns  \(s.mode) · \(Sanitizer.clean(s.topic))")
         }

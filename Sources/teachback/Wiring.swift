@@ -90,11 +90,12 @@ struct Wiring {
                             retry: RetryPolicy(maxRetries: config.maxRetries ?? RetryPolicy().maxRetries))
     }
 
-    /// A TurnEngine with Claude when configured, in the parallel mode the flags and init.lua ask for.
-    func engine() -> TurnEngine {
+    /// A TurnEngine with Claude when configured, in the parallel mode the flags and init.lua ask
+    /// for; `save: false` keeps its sessions out of the database (`ask --no-save`).
+    func engine(save: Bool = true) -> TurnEngine {
         let backend = claude.map { ClaudeBackend(client: MessagesClient(config: $0)) }
         return TurnEngine(script: host, mode: mode, backend: backend,
-                          parallel: !options.sequential && (config.parallel ?? true), store: store)
+                          parallel: !options.sequential && (config.parallel ?? true), store: save ? store : nil)
     }
 
     var backendInfo: BackendInfo {
