@@ -38,6 +38,9 @@ package struct CheckedAnalysis: Sendable {
         analysis = changed ? HeuristicResult.combine(results) : report.analysis
     }
 
+    /// The failed heuristics' names, for the output line.
+    package var failedNames: [String] { failures.map { $0.name ?? "(unnamed)" } }
+
     /// How Lua would print it: `inf`, `-inf`, `nan`, or the number.
     private static func lua(_ v: Double) -> String {
         v.isNaN ? "nan" : v.isInfinite ? (v < 0 ? "-inf" : "inf") : "\(v)"

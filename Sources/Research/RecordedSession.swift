@@ -10,7 +10,7 @@ package struct RecordedSession: Sendable {
         package var mode: String
         package var explanation: String
         package var question: String
-        /// Claude's analysis at the time, if any: what rescoring is compared against.
+        /// The recorded analysis rescoring is compared with (Claude's, or the local one with `--against local`).
         package var recorded: Analysis?
         /// The analysis later turns saw in their history (the merged one), if recorded.
         package var seen: Analysis?
@@ -25,7 +25,13 @@ package struct RecordedSession: Sendable {
 
     static let defaultMode = "socratic"
 
-    package init(_ record: InputRecord) throws(RecordFailure) {
+    /// Which recorded analysis rescoring is compared with: Claude's (`claude_analysis`, the
+    /// original's `analyses`) or the local one recorded at the time (`local_analysis`, ours only).
+    package enum Against: String, Sendable, CaseIterable {
+        case claude, local
+    }
+
+    package init(_ record: InputRecord, against: Against = .claude) throws(RecordFailure) {
         let members = try record.members(["id", "session_id", "topic", "mode", "turns", "conversation_history", "analyses"])
         id = try record.identity(members)
         line = record.line
@@ -33,14 +39,15 @@ package struct RecordedSession: Sendable {
         topic = members["topic"]?.string ?? ""
         let mode = members["mode"]?.string ?? Self.defaultMode
         if let turns = members["turns"] {
-            self.turns = try Self.ourTurns(turns, mode: mode)
+            self.turns = try Self.ourTurns(turns, mode: mode, against: against)
         } else {
             turns = try Self.originalTurns(history: members["conversation_history"], analyses: members["analyses"], mode: mode)
+            if against == .local { turns.indices.forEach { turns[$0].recorded = nil } }
         }
     }
 
     /// Our export: each turn with its number, persona, question and analyses.
-    private static func ourTurns(_ value: JSONScanner.Value, mode: String) throws(RecordFailure) -> [Turn] {
+    private static func ourTurns(_ value: JSONScanner.Value, mode: String, against: Against) throws(RecordFailure) -> [Turn] {
         guard case .array(let items) = value else { throw RecordFailure("'turns' is not a list") }
         var turns: [Turn] = []
         for (i, item) in items.enumerated() {
@@ -48,10 +55,12 @@ package struct RecordedSession: Sendable {
             guard case .object(let turn) = item else { throw RecordFailure("\(what) is not an object") }
             guard let explanation = turn["explanation"]?.string else { throw RecordFailure("\(what): 'explanation' is missing") }
             let number = turn["number"]?.number.flatMap { Int(exactly: $0) } ?? i + 1
-            let recorded = try turn["claude_analysis"].flatMap(\.presentValue)?.checkedAnalysis("\(what) claude_analysis")
-            let seen = try turn["analysis"].flatMap(\.presentValue)?.checkedAnalysis("\(what) analysis", source: .merged)
+            let claude = try turn["claude_analysis"].flatMap(\.presentValue)?.checkedAnalysis("\(what) claude_analysis")
+            let local = try turn["local_analysis"].flatMap(\.presentValue)?.checkedAnalysis("\(what) local_analysis", source: .local)
+            let recorded = against == .claude ? claude : local
+            let seen = try turn["analysis"].flatMap(\.presentValue)?.checkedAnalysis("\(what) analysis", source: .merged) ?? claude
             turns.append(Turn(number: number, mode: turn["mode"]?.string ?? mode, explanation: explanation,
-                              question: turn["question"]?.string ?? "", recorded: recorded, seen: seen ?? recorded))
+                              question: turn["question"]?.string ?? "", recorded: recorded, seen: seen))
         }
         return turns
     }

@@ -3,13 +3,26 @@ import TeachBack
 
 /// `teachback rescore`: the heuristics run again over every recorded explanation, one session
 /// per script host at a time (turns in order, each with its `ctx` as when it was taken), sessions
-/// spread over the hosts by the ordered-parallel driver. Agreement with the recorded analyses is
-/// measured only over turns on which every heuristic answered.
+/// spread over the hosts by the ordered-parallel driver. With a baseline set of scripts each turn
+/// is scored by both, for a paired comparison. Agreement with the recorded analyses is measured
+/// only over turns on which every heuristic answered.
 package struct Rescore: Sendable {
+    /// One job: a script host, and the baseline's when comparing.
+    package struct Worker: Sendable {
+        var host: any ScriptHost
+        var baseline: (any ScriptHost)?
+        package init(host: any ScriptHost, baseline: (any ScriptHost)? = nil) {
+            self.host = host
+            self.baseline = baseline
+        }
+    }
+
     /// Heuristic name → its file, for messages about what a heuristic returned.
     package var heuristicFiles: [String: String]
+    package var baselineFiles: [String: String] = [:]
     package var clamp: Bool
     package var byHeuristic: Bool
+    package var against: RecordedSession.Against = .claude
 
     package init(heuristicFiles: [String: String], clamp: Bool = false, byHeuristic: Bool = false) {
         self.heuristicFiles = heuristicFiles
@@ -22,20 +35,22 @@ package struct Rescore: Sendable {
 
     /// Writes a line per turn through `output`, reports skipped records and unreadable files
     /// through `report`, and returns the summary's figures (without the script list).
-    package func run(files: [String], hosts: [any ScriptHost], heuristics: [String],
+    package func run(files: [String], workers: [Worker], heuristics: [String], baselineHeuristics: [String] = [],
                      output: (String) -> Void, report: (String) -> Void) async throws -> RescoreSummary {
-        var summary = RescoreSummary(tally: HeuristicTally(names: heuristics))
+        let comparing = workers.first?.baseline != nil
+        var summary = RescoreSummary(tally: HeuristicTally(names: heuristics),
+                                     baselineTally: comparing ? HeuristicTally(names: baselineHeuristics) : nil, against: against)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        try await OrderedParallel.run(files: files, workers: hosts, chunkSize: Self.chunkSize,
-                                      work: { host, record in await rescore(record, host: host) },
+        try await OrderedParallel.run(files: files, workers: workers, chunkSize: Self.chunkSize,
+                                      work: { worker, record in await rescore(record, worker: worker) },
                                       unreadable: { report($0); summary.skippedRecords += 1 }) { result in
             switch result {
             case .failure(let failure):
                 report(failure.message)
                 summary.skippedRecords += 1
             case .success(let turns):
-                summary.sessions += 1
+                summary.startSession()
                 for turn in turns {
                     output(String(decoding: try encoder.encode(turn), as: UTF8.self))
                     summary.add(turn)
@@ -46,26 +61,36 @@ package struct Rescore: Sendable {
     }
 
     /// One record's turns, or why it was skipped.
-    func rescore(_ record: InputRecord, host: any ScriptHost) async -> Result<[RescoredTurn], RecordFailure> {
+    func rescore(_ record: InputRecord, worker: Worker) async -> Result<[RescoredTurn], RecordFailure> {
+        let session: RecordedSession
         do {
-            return .success(await rescore(try RecordedSession(record), host: host))
+            session = try RecordedSession(record, against: against)
         } catch {
             return .failure(RecordFailure("\(record.location): \(error.message)"))
         }
+        let main = await analyses(session, host: worker.host, files: heuristicFiles)
+        var baseline: [CheckedAnalysis]?
+        if let host = worker.baseline { baseline = await analyses(session, host: host, files: baselineFiles) }
+        return .success(session.turns.indices.map { i in
+            let turn = session.turns[i], checked = main[i]
+            return RescoredTurn(id: session.id, line: session.line, turn: turn.number, mode: turn.mode,
+                                localAnalysis: checked.analysis, recordedAnalysis: turn.recorded,
+                                failedHeuristics: checked.failedNames,
+                                heuristics: byHeuristic ? checked.breakdown : nil,
+                                location: session.location, checked: checked, baseline: baseline?[i])
+        })
     }
 
-    package func rescore(_ session: RecordedSession, host: any ScriptHost) async -> [RescoredTurn] {
+    /// The session's turns in order through one set of scripts, each seeing the earlier turns as
+    /// they were recorded (or as this set scored them, where nothing was recorded).
+    func analyses(_ session: RecordedSession, host: any ScriptHost, files: [String: String]) async -> [CheckedAnalysis] {
         var history: [PastTurn] = []
-        var out: [RescoredTurn] = []
+        var out: [CheckedAnalysis] = []
         for turn in session.turns {
             let context = AnalysisContext(topic: session.topic, mode: turn.mode, number: turn.number, history: history)
-            let checked = CheckedAnalysis(await host.analyze(turn.explanation, context: context), files: heuristicFiles, clamp: clamp)
+            let checked = CheckedAnalysis(await host.analyze(turn.explanation, context: context), files: files, clamp: clamp)
             history.append(PastTurn(explanation: turn.explanation, question: turn.question, analysis: turn.seen ?? checked.analysis))
-            out.append(RescoredTurn(id: session.id, line: session.line, turn: turn.number, mode: turn.mode,
-                                    localAnalysis: checked.analysis, recordedAnalysis: turn.recorded,
-                                    failedHeuristics: checked.failures.map { $0.name ?? "(unnamed)" },
-                                    heuristics: byHeuristic ? checked.breakdown : nil,
-                                    location: session.location, checked: checked))
+            out.append(checked)
         }
         return out
     }

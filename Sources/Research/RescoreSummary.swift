@@ -13,19 +13,37 @@ package struct RescoreSummary: Sendable, Encodable {
     package var excludedTurns = 0
     package var agreement = Agreement()
     package var tally: HeuristicTally
+    /// With `--baseline-plugins`: the baseline scripts' tally and the paired comparison.
+    package var baselineTally: HeuristicTally?
+    package var comparison: PairedComparison?
+    package var against: RecordedSession.Against
     package var scripts: [LoadedScript] = []
+    package var baselineScripts: [LoadedScript] = []
 
-    init(tally: HeuristicTally) { self.tally = tally }
+    init(tally: HeuristicTally, baselineTally: HeuristicTally?, against: RecordedSession.Against) {
+        self.tally = tally
+        self.baselineTally = baselineTally
+        comparison = baselineTally.map { _ in PairedComparison() }
+        self.against = against
+    }
+
+    mutating func startSession() {
+        sessions += 1
+        comparison?.startSession()
+    }
 
     mutating func add(_ turn: RescoredTurn) {
         turns += 1
-        tally.add(turn.checked, at: "\(turn.location) turn \(turn.turn)")
+        let location = "\(turn.location) turn \(turn.turn)"
+        tally.add(turn.checked, at: location)
+        if let baseline = turn.baseline { baselineTally?.add(baseline, at: location) }
         guard let recorded = turn.recordedAnalysis else { return }
-        if turn.checked.failures.isEmpty {
-            agreement.add(new: turn.localAnalysis, recorded: recorded)
-        } else {
+        guard turn.checked.failures.isEmpty, turn.baseline?.failures.isEmpty ?? true else {
             excludedTurns += 1
+            return
         }
+        agreement.add(new: turn.localAnalysis, recorded: recorded)
+        if let baseline = turn.baseline { comparison?.add(a: turn.localAnalysis, b: baseline.analysis, recorded: recorded) }
     }
 
     enum CodingKeys: String, CodingKey {
@@ -34,6 +52,14 @@ package struct RescoreSummary: Sendable, Encodable {
         case clarityPearson = "clarity_pearson", confidencePearson = "confidence_pearson"
         case clarityUndefined = "clarity_pearson_undefined", confidenceUndefined = "confidence_pearson_undefined"
         case gapsJaccard = "gaps_jaccard", jargonJaccard = "jargon_jaccard", scriptMs = "mean_script_ms_per_turn"
+        case against, comparison, baselineHeuristics = "baseline_heuristics", baselineScripts = "baseline_scripts"
+    }
+
+    private struct ComparisonJSON: Encodable {
+        var resamples: Int
+        var seed: UInt64
+        var sessions: Int
+        var figures: [String: PairedComparison.Figure]
     }
 
     private struct HeuristicLine: Encodable {
@@ -64,31 +90,69 @@ package struct RescoreSummary: Sendable, Encodable {
         try c.encode(agreement.meanGapsJaccard, forKey: .gapsJaccard)
         try c.encode(agreement.meanJargonJaccard, forKey: .jargonJaccard)
         try c.encode(tally.meanMillisecondsPerTurn, forKey: .scriptMs)
+        try c.encode(against.rawValue, forKey: .against)
+        try c.encode(Self.lines(tally), forKey: .heuristics)
+        try c.encode(scripts, forKey: .scripts)
+        if let baselineTally, let comparison {
+            try c.encode(Self.lines(baselineTally), forKey: .baselineHeuristics)
+            try c.encode(baselineScripts, forKey: .baselineScripts)
+            try c.encode(ComparisonJSON(resamples: comparison.resamples, seed: comparison.seed,
+                                        sessions: comparison.sessions.filter { !$0.isEmpty }.count,
+                                        figures: Dictionary(uniqueKeysWithValues: comparison.figures.map { ($0.name, $0.figure) })),
+                         forKey: .comparison)
+        }
+    }
+
+    private static func lines(_ tally: HeuristicTally) -> [String: HeuristicLine] {
         var lines: [String: HeuristicLine] = [:]
         for name in tally.names {
             let e = tally.entries[name] ?? .init()
             lines[name] = HeuristicLine(calls: e.calls, failures: e.failures, budgetOverruns: e.budgetOverruns, firstFailure: e.firstFailure)
         }
-        try c.encode(lines, forKey: .heuristics)
-        try c.encode(scripts, forKey: .scripts)
+        return lines
     }
 
     package var text: String {
         let n = agreement.turns
+        func number(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
         func figure(_ v: Double?, undefined: String? = nil) -> String {
-            (v.map { String(format: "%.3f", $0) } ?? "n/a" + (undefined.map { " (\($0))" } ?? "")) + "  (n = \(n))"
+            (v == nil ? "n/a" + (undefined.map { " (\($0))" } ?? "") : number(v)) + "  (n = \(n))"
         }
         let excluded = excludedTurns > 0 ? "; \(excludedTurns) more excluded: a heuristic failed on them (see failed_heuristics)" : ""
         var lines = [
             "rescored \(turns) turns in \(sessions) sessions" + (skippedRecords > 0 ? " (\(skippedRecords) records skipped)" : ""),
-            "compared with the recorded Claude analysis: \(n) turns on which every heuristic answered\(excluded)",
+            "compared with the recorded \(against == .claude ? "Claude" : "local") analysis: \(n) turns on which every heuristic answered\(excluded)",
             "clarity     Pearson r     " + figure(agreement.clarityPearson, undefined: agreement.clarityUndefined),
             "confidence  Pearson r     " + figure(agreement.confidencePearson, undefined: agreement.confidenceUndefined),
             "gaps        mean Jaccard  " + figure(agreement.meanGapsJaccard),
             "jargon      mean Jaccard  " + figure(agreement.meanJargonJaccard),
-            "heuristics  calls  failures  budget overruns" + (tally.meanMillisecondsPerTurn.map { String(format: "  (all together: %.3f ms per turn)", $0) } ?? ""),
         ]
-        let width = max(10, (tally.names.map(\.count).max() ?? 0) + 2)
+        if let comparison {
+            let used = comparison.sessions.filter { !$0.isEmpty }.count
+            lines.append("A (scripts under test) − B (baseline), paired on the same \(comparison.turns) turns; 95 % interval from \(comparison.resamples) resamples of the \(used) sessions, seed \(comparison.seed):")
+            func column(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count + 1), withPad: " ", startingAt: 0) }
+            lines.append("  " + column("figure", 20) + column("A", 8) + column("B", 8) + column("A − B", 8) + column("95 % interval", 19) + "n")
+            for (name, f) in comparison.figures {
+                let interval = f.interval.map { "[\(number($0[0])), \(number($0[1]))]" } ?? "n/a"
+                lines.append("  " + column(name, 20) + column(number(f.a), 8) + column(number(f.b), 8) + column(number(f.difference), 8)
+                             + column(interval, 19) + "\(f.n)" + (f.undefined.map { "  (\($0))" } ?? ""))
+            }
+        }
+        lines += Self.table(tally, title: baselineTally == nil ? "heuristics" : "heuristics A")
+        if let baselineTally { lines += Self.table(baselineTally, title: "heuristics B") }
+        lines.append("scripts loaded" + (baselineTally == nil ? ":" : " (A):"))
+        lines += scripts.map { "  \($0.sha256)  \($0.path)" }
+        if baselineTally != nil {
+            lines.append("scripts loaded (B):")
+            lines += baselineScripts.map { "  \($0.sha256)  \($0.path)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func table(_ tally: HeuristicTally, title: String) -> [String] {
+        var lines = [title.padding(toLength: 14, withPad: " ", startingAt: 0) + "calls  failures  budget overruns"
+                     + (tally.meanMillisecondsPerTurn.map { String(format: "  (all together: %.3f ms per turn)", $0) } ?? "")]
+        let width = max(12, (tally.names.map(\.count).max() ?? 0) + 2)
         for name in tally.names {
             let e = tally.entries[name] ?? .init()
             lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0)
@@ -96,9 +160,7 @@ package struct RescoreSummary: Sendable, Encodable {
                          + "\(e.failures)".padding(toLength: 10, withPad: " ", startingAt: 0) + "\(e.budgetOverruns)")
             if let first = e.firstFailure { lines.append("    first failure: \(first)") }
         }
-        lines.append("scripts loaded:")
-        lines += scripts.map { "  \($0.sha256)  \($0.path)" }
-        return lines.joined(separator: "\n")
+        return lines
     }
 }
 

@@ -15,10 +15,13 @@ package struct RescoredTurn: Sendable, Encodable {
     /// The record's `file:line` and the checked report, for the run's tally; not part of the line.
     package var location: String
     package var checked: CheckedAnalysis
+    /// The baseline scripts' analysis of the same turn, when comparing.
+    package var baseline: CheckedAnalysis?
 
     enum CodingKeys: String, CodingKey {
         case id, line, turn, mode, heuristics
         case localAnalysis = "local_analysis", recordedAnalysis = "recorded_analysis", failedHeuristics = "failed_heuristics"
+        case baselineAnalysis = "baseline_analysis", baselineFailed = "baseline_failed_heuristics"
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -31,5 +34,7 @@ package struct RescoredTurn: Sendable, Encodable {
         try c.encode(recordedAnalysis, forKey: .recordedAnalysis)
         try c.encode(failedHeuristics, forKey: .failedHeuristics)
         try c.encodeIfPresent(heuristics, forKey: .heuristics)
+        try c.encodeIfPresent(baseline?.analysis, forKey: .baselineAnalysis)
+        try c.encodeIfPresent(baseline?.failedNames, forKey: .baselineFailed)
     }
 }

@@ -37,17 +37,19 @@ public struct Agreement: Sendable, Equatable {
     /// Running sums for Pearson's r, and each side's range: a score that never varies is
     /// detected exactly (min == max), not from sums whose rounding leaves a variance of 1e-17
     /// and a meaningless r.
-    struct Correlation: Sendable, Equatable {
+    package struct Correlation: Sendable, Equatable {
         var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
         var xRange: ClosedRange<Double>?, yRange: ClosedRange<Double>?
 
-        mutating func add(_ x: Double, _ y: Double) {
+        package init() {}
+
+        package mutating func add(_ x: Double, _ y: Double) {
             n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
             xRange = xRange.map { min($0.lowerBound, x)...max($0.upperBound, x) } ?? x...x
             yRange = yRange.map { min($0.lowerBound, y)...max($0.upperBound, y) } ?? y...y
         }
 
-        var r: Double? {
+        package var r: Double? {
             guard undefined(score: "") == nil else { return nil }
             let cov = n * sxy - sx * sy
             let vx = n * sxx - sx * sx, vy = n * syy - sy * sy
@@ -55,7 +57,7 @@ public struct Agreement: Sendable, Equatable {
             return max(-1, min(1, cov / (vx * vy).squareRoot()))
         }
 
-        func undefined(score: String) -> String? {
+        package func undefined(score: String) -> String? {
             if n < 2 { return "fewer than 2 turns compared" }
             if let x = xRange, x.lowerBound == x.upperBound { return "zero variance in local \(score)" }
             if let y = yRange, y.lowerBound == y.upperBound { return "zero variance in recorded \(score)" }

@@ -20,30 +20,61 @@ struct RescoreCommand: AsyncParsableCommand {
     @Flag(help: "Exit 0 even when a heuristic failed on some turn.") var allowFailures = false
     @Flag(help: "Clamp a heuristic's score outside [0, 1] instead of counting it as a failure.") var clamp = false
     @Flag(help: "Add each heuristic's fields, notes and error to every line.") var byHeuristic = false
+    @Option(name: .customLong("baseline-plugins"), help: ArgumentHelp("Also score every turn with the built-ins plus DIR (repeatable) and compare, paired.", valueName: "DIR"))
+    var baselinePlugins: [String] = []
+    @Option(help: "The recorded analysis to compare with: claude or local.") var against: String = "claude"
+    @Option(help: "Bootstrap resamples for the comparison's 95 % intervals.") var resamples = 2000
+    @Option(help: "The bootstrap's seed: the same seed, the same intervals.") var seed: UInt64 = 1
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard RecordedSession.Against(rawValue: against) != nil else { throw ValidationError("--against must be claude or local") }
+        guard resamples >= 1 else { throw ValidationError("--resamples must be at least 1") }
     }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let paths = try Wiring.scriptPaths(common, environment: environment, userScripts: userPlugins)
-        var hosts: [LuaScriptHost] = []
-        for _ in 0..<jobs { hosts.append(try LuaScriptHost(paths: paths)) }
-        let first = hosts[0]
-        for error in await first.loadErrors { FileHandle.standardError.write(Data("warning: \(error)\n".utf8)) }
-        let heuristics = await first.heuristics
-        let rescore = Rescore(heuristicFiles: Dictionary(heuristics.map { ($0.name, $0.file) }, uniquingKeysWith: { $1 }),
-                              clamp: clamp, byHeuristic: byHeuristic)
+        var baselineOptions = common
+        baselineOptions.pluginDirs = baselinePlugins
+        let baselinePaths = baselinePlugins.isEmpty ? nil : try Wiring.scriptPaths(baselineOptions, environment: environment, userScripts: userPlugins)
+        var hosts: [(main: LuaScriptHost, baseline: LuaScriptHost?)] = []
+        for _ in 0..<jobs { hosts.append((try LuaScriptHost(paths: paths), try baselinePaths.map { try LuaScriptHost(paths: $0) })) }
+        let workers = hosts.map { Rescore.Worker(host: $0.main, baseline: $0.baseline) }
+        let main = await Scripts(hosts[0].main)
+        var baseline: Scripts?
+        if let host = hosts[0].baseline { baseline = await Scripts(host) }
+        var rescore = Rescore(heuristicFiles: main.files, clamp: clamp, byHeuristic: byHeuristic)
+        rescore.baselineFiles = baseline?.files ?? [:]
+        rescore.against = RecordedSession.Against(rawValue: against) ?? .claude
         let out = BufferedOutput(fd: 1)
-        var summary = try await rescore.run(files: files, hosts: hosts, heuristics: heuristics.map(\.name), output: out.line) {
+        var summary = try await rescore.run(files: files, workers: workers, heuristics: main.names,
+                                            baselineHeuristics: baseline?.names ?? [], output: out.line) {
             FileHandle.standardError.write(Data(($0 + "\n").utf8))
         }
         out.flush()
-        summary.scripts = await first.files.filter { $0.error == nil }.map { LoadedScript(path: Self.fullPath($0.file, paths: paths)) }
+        summary.comparison?.resamples = resamples
+        summary.comparison?.seed = seed
+        summary.scripts = main.loaded.map { LoadedScript(path: Self.fullPath($0, paths: paths)) }
+        if let baseline, let baselinePaths { summary.baselineScripts = baseline.loaded.map { LoadedScript(path: Self.fullPath($0, paths: baselinePaths)) } }
         FileHandle.standardError.write(Data(((json ? try JSONOutput.encode(summary) : summary.text) + "\n").utf8))
         if summary.skippedRecords > 0 { throw ExitCode.failure }
-        if summary.tally.failures > 0, !allowFailures { throw ExitCode(3) }
+        if summary.tally.failures + (summary.baselineTally?.failures ?? 0) > 0, !allowFailures { throw ExitCode(3) }
+    }
+
+    /// What one set of scripts holds: heuristics with their files, and the files that loaded.
+    struct Scripts {
+        var names: [String]
+        var files: [String: String]
+        var loaded: [String]
+
+        init(_ host: LuaScriptHost) async {
+            for error in await host.loadErrors { FileHandle.standardError.write(Data("warning: \(error)\n".utf8)) }
+            let heuristics = await host.heuristics
+            names = heuristics.map(\.name)
+            files = Dictionary(heuristics.map { ($0.name, $0.file) }, uniquingKeysWith: { $1 })
+            loaded = await host.files.filter { $0.error == nil }.map(\.file)
+        }
     }
 
     /// Loaded files are named as messages show them (`plugins/x.lua` for built-ins, `~/…`).

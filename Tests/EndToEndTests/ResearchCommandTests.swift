@@ -25,7 +25,7 @@ import Testing
         let env = ["TEACHBACK_HOME": home + "/empty"]
         let failed = try Binary.run(["rescore", "--plugins", home + "/mine", home + "/s.jsonl"], home: home, extra: env)
         #expect(failed.status == 3)
-        #expect(failed.stderr.contains("failing   2      2 "), "\(failed.stderr)")
+        #expect(failed.stderr.range(of: #"failing\s+2\s+2\s"#, options: .regularExpression) != nil, "\(failed.stderr)")
         // Lua itself shortens long chunk names ("…/mine/failing.lua:1"), so only the tail is fixed.
         #expect(failed.stderr.contains("first failure: \(home)/s.jsonl:1 turn 1: heuristic 'failing' failed: "))
         #expect(failed.stderr.contains("failing.lua:1: always"))
@@ -94,5 +94,25 @@ import Testing
         for line in 2...7 { #expect(ours.stderr.contains("\(input):\(line): ")) }
         #expect(ours.stderr.contains("\(input):9: not UTF-8"))
         #expect(ours.stderr.contains("\(input):3: analyses item 1: 'clarity_score' is 85.0, outside [0, 1]"))
+    }
+
+    @Test func aBaselineScoresEveryTurnTooAndIsCompared() throws {
+        let home = try Self.home(plugins: ["fine.lua": Self.fine])
+        try FileManager.default.createDirectory(atPath: home + "/base", withIntermediateDirectories: true)
+        try Self.fine.replacingOccurrences(of: "0.5", with: "0.25").replacingOccurrences(of: "\"fine\"", with: "\"base\"")
+            .write(toFile: home + "/base/base.lua", atomically: true, encoding: .utf8)
+        let env = ["TEACHBACK_HOME": home + "/empty"]
+        let result = try Binary.run(["rescore", "--plugins", home + "/mine", "--baseline-plugins", home + "/base", "--json", home + "/s.jsonl"],
+                                    home: home, extra: env)
+        #expect(result.status == 0)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.split(separator: "\n")[0].utf8)) as? [String: Any])
+        #expect((first["baseline_analysis"] as? [String: Any])?["clarity_score"] as? Double == 0.25)
+        let summaryLine = try #require(result.stderr.split(separator: "\n").last { $0.hasPrefix("{") })
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(summaryLine.utf8)) as? [String: Any])
+        let figures = try #require((summary["comparison"] as? [String: Any])?["figures"] as? [String: [String: Any]])
+        #expect(figures["clarity_pearson"]?["difference"] is NSNull, "both constant: undefined, and null")
+        #expect(figures["gaps_jaccard"]?["difference"] as? Double == 0)
+        let missing = try Binary.run(["rescore", "--baseline-plugins", home + "/nope", home + "/s.jsonl"], home: home, extra: env)
+        #expect(missing.status == 2)
     }
 }

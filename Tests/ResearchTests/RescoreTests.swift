@@ -25,7 +25,7 @@ import Testing
                               clamp: clamp, byHeuristic: byHeuristic)
         var lines: [[String: Any]] = [], errors: [String] = []
         let file = try temporaryFile(records.joined(separator: "\n") + "\n")
-        let summary = try await rescore.run(files: [file], hosts: hosts, heuristics: heuristics.map(\.name),
+        let summary = try await rescore.run(files: [file], workers: hosts.map { Rescore.Worker(host: $0) }, heuristics: heuristics.map(\.name),
                                             output: { lines.append((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any] ?? [:]) },
                                             report: { errors.append($0) })
         return Run(lines: lines, errors: errors, summary: summary)
