@@ -19,6 +19,11 @@ package struct RescoreSummary: Sendable, Encodable {
     package var against: RecordedSession.Against
     package var scripts: [LoadedScript] = []
     package var baselineScripts: [LoadedScript] = []
+    /// Script files that failed to load (`file:line: message`): their heuristics did not run.
+    package var loadErrors: [String] = []
+
+    /// Heuristic failures and files that did not load: either makes the exit code 3.
+    package var failures: Int { tally.failures + (baselineTally?.failures ?? 0) + loadErrors.count }
 
     init(tally: HeuristicTally, baselineTally: HeuristicTally?, against: RecordedSession.Against) {
         self.tally = tally
@@ -53,6 +58,7 @@ package struct RescoreSummary: Sendable, Encodable {
         case clarityUndefined = "clarity_pearson_undefined", confidenceUndefined = "confidence_pearson_undefined"
         case gapsJaccard = "gaps_jaccard", jargonJaccard = "jargon_jaccard", scriptMs = "mean_script_ms_per_turn"
         case against, comparison, baselineHeuristics = "baseline_heuristics", baselineScripts = "baseline_scripts"
+        case loadErrors = "load_errors"
     }
 
     private struct ComparisonJSON: Encodable {
@@ -93,6 +99,7 @@ package struct RescoreSummary: Sendable, Encodable {
         try c.encode(against.rawValue, forKey: .against)
         try c.encode(Self.lines(tally), forKey: .heuristics)
         try c.encode(scripts, forKey: .scripts)
+        try c.encode(loadErrors, forKey: .loadErrors)
         if let baselineTally, let comparison {
             try c.encode(Self.lines(baselineTally), forKey: .baselineHeuristics)
             try c.encode(baselineScripts, forKey: .baselineScripts)
@@ -140,6 +147,7 @@ package struct RescoreSummary: Sendable, Encodable {
         }
         lines += Self.table(tally, title: baselineTally == nil ? "heuristics" : "heuristics A")
         if let baselineTally { lines += Self.table(baselineTally, title: "heuristics B") }
+        lines += loadErrors.map { "NOT LOADED (its heuristics did not run): \($0)" }
         lines.append("scripts loaded" + (baselineTally == nil ? ":" : " (A):"))
         lines += scripts.map { "  \($0.sha256)  \($0.path)" }
         if baselineTally != nil {

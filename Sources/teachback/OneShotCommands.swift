@@ -43,7 +43,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @Option(help: "What the explanation is about.") var topic: String
     @Flag(help: "Print the analysis object (DESIGN §3).") var json = false
     @Flag(help: "With --json: add `heuristics`, each heuristic's fields, notes and error.") var explain = false
-    @Flag(help: "Exit 0 even when a heuristic failed (else 3).") var allowFailures = false
+    @Flag(help: "Exit 0 even when a heuristic failed or a script did not load (else 3).") var allowFailures = false
     @Flag(help: "Clamp a heuristic's score outside [0, 1] instead of counting it as a failure.") var clamp = false
 
     func run() async throws {
@@ -68,7 +68,9 @@ struct AnalyzeCommand: AsyncParsableCommand {
                                               checked.scriptTime.milliseconds, heuristics.count, checked.failures.count,
                                               explanation.split(whereSeparator: \.isWhitespace).count)))
         }
-        if !checked.failures.isEmpty, !allowFailures { throw ExitCode(3) }
+        // Wiring has reported scripts that did not load; their heuristics did not run either.
+        let notLoaded = await wiring.host.loadErrors
+        if !checked.failures.isEmpty || !notLoaded.isEmpty, !allowFailures { throw ExitCode(3) }
     }
 
     /// The analysis object, with `heuristics` beside its fields when asked for.

@@ -9,7 +9,7 @@ import TeachBack
 struct RescoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rescore",
         abstract: "Re-run the heuristics over recorded sessions and measure agreement with Claude's recorded analyses.",
-        discussion: "Exit codes: 0 ok, 1 some records skipped, 2 usage error, 3 some heuristic failed (unless --allow-failures).")
+        discussion: "Exit codes: 0 ok, 1 some records skipped, 2 usage error, 3 a heuristic failed or a script did not load (unless --allow-failures).")
 
     @OptionGroup var common: CommonOptions
     @Argument(help: "Files of sessions: our JSON/JSONL exports or the original service's session dicts.") var files: [String]
@@ -53,13 +53,14 @@ struct RescoreCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(($0 + "\n").utf8))
         }
         out.flush()
+        summary.loadErrors = main.loadErrors + (baseline?.loadErrors ?? [])
         summary.comparison?.resamples = resamples
         summary.comparison?.seed = seed
         summary.scripts = main.loaded.map { LoadedScript(path: Self.fullPath($0, paths: paths)) }
         if let baseline, let baselinePaths { summary.baselineScripts = baseline.loaded.map { LoadedScript(path: Self.fullPath($0, paths: baselinePaths)) } }
         FileHandle.standardError.write(Data(((json ? try JSONOutput.encode(summary) : summary.text) + "\n").utf8))
         if summary.skippedRecords > 0 { throw ExitCode.failure }
-        if summary.tally.failures + (summary.baselineTally?.failures ?? 0) > 0, !allowFailures { throw ExitCode(3) }
+        if summary.failures > 0, !allowFailures { throw ExitCode(3) }
     }
 
     /// What one set of scripts holds: heuristics with their files, and the files that loaded.
@@ -67,9 +68,10 @@ struct RescoreCommand: AsyncParsableCommand {
         var names: [String]
         var files: [String: String]
         var loaded: [String]
+        var loadErrors: [String]
 
         init(_ host: LuaScriptHost) async {
-            for error in await host.loadErrors { FileHandle.standardError.write(Data("warning: \(error)\n".utf8)) }
+            loadErrors = await host.loadErrors
             let heuristics = await host.heuristics
             names = heuristics.map(\.name)
             files = Dictionary(heuristics.map { ($0.name, $0.file) }, uniquingKeysWith: { $1 })

@@ -115,4 +115,13 @@ import Testing
         let missing = try Binary.run(["rescore", "--baseline-plugins", home + "/nope", home + "/s.jsonl"], home: home, extra: env)
         #expect(missing.status == 2)
     }
+
+    /// A researcher's script that does not load must not leave results that look complete.
+    @Test func aScriptThatDoesNotLoadIsNamedAndMakesTheExitCodeThree() throws {
+        let home = try Self.home(plugins: ["fine.lua": Self.fine, "typo.lua": #"teachback.heuristic { name = "under_score", analyze = function() return {} end }"#])
+        let result = try Binary.run(["rescore", "--plugins", home + "/mine", home + "/s.jsonl"], home: home, extra: ["TEACHBACK_HOME": home + "/empty"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("NOT LOADED (its heuristics did not run): "))
+        #expect(result.stderr.contains("typo.lua:1: teachback.heuristic: field 'name'"))
+    }
 }
