@@ -121,7 +121,8 @@ package struct RescoreSummary: Sendable, Encodable {
 
     package var text: String {
         let n = agreement.turns
-        func number(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
+        // Rounded first, so a difference of -1e-17 prints as 0.000, not -0.000.
+        func number(_ v: Double?) -> String { v.map { String(format: "%.3f", ($0 * 1000).rounded() / 1000 + 0) } ?? "n/a" }
         func figure(_ v: Double?, undefined: String? = nil) -> String {
             (v == nil ? "n/a" + (undefined.map { " (\($0))" } ?? "") : number(v)) + "  (n = \(n))"
         }
