@@ -153,30 +153,36 @@ def analytics(session, where, line):
 
 
 def records(path):
-    """(line, decoded record or a Bad) for a JSONL file or a JSON array, a line number each."""
+    """(line, decoded record or a Bad) for a JSONL file (read a line at a time) or a JSON array."""
     with open(path, "rb") as f:
-        data = f.read()
-    if data.lstrip(b" \t\r\n\xef\xbb\xbf").startswith(b"["):
-        text = data.decode("utf-8")
-        decoder = json.JSONDecoder()
-        i = text.index("[") + 1
-        while True:
-            while i < len(text) and text[i] in " \t\r\n,":
-                i += 1
-            if i >= len(text) or text[i] == "]":
-                return
-            line = text.count("\n", 0, i) + 1
-            value, i = decoder.raw_decode(text, i)
-            yield line, value
-    for number, raw in enumerate(data.split(b"\n"), start=1):
-        if not raw.strip(b" \t\r"):
-            continue
-        try:
-            yield number, json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            yield number, Bad("not UTF-8")
-        except ValueError as error:
-            yield number, Bad(str(error))
+        first = f.read(1)
+        while first and first in b" \t\r\n\xef\xbb\xbf":
+            first = f.read(1)
+        if first == b"[":
+            text = (first + f.read()).decode("utf-8")
+            decoder = json.JSONDecoder()
+            i = 1
+            while True:
+                while i < len(text) and text[i] in " \t\r\n,":
+                    i += 1
+                if i >= len(text) or text[i] == "]":
+                    return
+                line = text.count("\n", 0, i) + 1
+                value, i = decoder.raw_decode(text, i)
+                yield line, value
+            return
+        f.seek(0)
+        for number, raw in enumerate(f, start=1):
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip(b" \t\r\n"):
+                continue
+            try:
+                yield number, json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield number, Bad("not UTF-8")
+            except ValueError as error:
+                yield number, Bad(str(error))
 
 
 def main():
