@@ -91,7 +91,8 @@ public enum SessionCodec {
 
     /// One session from one JSON object, ours or the original's. One without an id gets an id
     /// from its content, so importing the same file twice saves it once; one without a date is
-    /// dated `now` (the import time) and marked `undated`. A record that does not fit says where
+    /// dated `now` (the import time) and marked `undated`. A score outside [0, 1] is an error,
+    /// never rescaled (an `85` is not read as 0.85). A record that does not fit says where
     /// and what, e.g. `analyses[2].clarity_score: expected a number`, never DecodingError's dump.
     public static func importSession(_ data: Data, now: Date) throws(ImportProblem) -> Imported {
         let doc: Document
@@ -102,6 +103,7 @@ public enum SessionCodec {
         } catch {
             throw ImportProblem(message: "not JSON")
         }
+        try ImportProblem.checkScores(data)
         let id = doc.id ?? contentID(doc)
         return Imported(session: session(from: doc, id: id, started: doc.startedAt ?? now), undated: doc.startedAt == nil)
     }

@@ -98,7 +98,7 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
          "conversation_history": [{"role": "user", "content": "It calls itself."}, {"role": "assistant", "content": "Why?"},
                                   {"role": "user", "content": "To shrink the problem."}, {"role": "assistant", "content": "And then?"}],
          "analyses": [{"confidence_score": 0.5, "clarity_score": 0.4, "knowledge_gaps": ["Base case explanation"]},
-                      {"confidence_score": 60, "clarity_score": 0.7, "knowledge_gaps": ["base case explanation"]}]}
+                      {"confidence_score": 0.6, "clarity_score": 0.7, "knowledge_gaps": ["base case explanation"]}]}
         """
         let session = try SessionCodec.importSession(Data(original.utf8), now: Date()).session
         #expect(session.topic == "recursion")
@@ -127,6 +127,9 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
     @Test func aRecordThatDoesNotFitSaysWhereAndWhat() {
         #expect(throws: ImportProblem(message: "analyses[1].clarity_score: expected a number")) {
             try SessionCodec.importSession(Data(#"{"topic": "t", "analyses": [{"clarity_score": 0.5}, {"clarity_score": "high"}]}"#.utf8), now: Date())
+        }
+        #expect(throws: ImportProblem(message: "analyses[0].confidence_score: 60 is outside [0, 1] (skipped, not rescaled)")) {
+            try SessionCodec.importSession(Data(#"{"topic": "t", "analyses": [{"clarity_score": 0.5, "confidence_score": 60}]}"#.utf8), now: Date())
         }
         #expect(throws: ImportProblem(message: "'topic' is missing")) {
             try SessionCodec.importSession(Data(#"{"analyses": []}"#.utf8), now: Date())
