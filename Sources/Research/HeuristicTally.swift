@@ -1,3 +1,4 @@
+import Foundation
 import TeachBack
 
 /// Per heuristic over a whole run: calls, failures with the first failure's message (prefixed
@@ -40,5 +41,20 @@ package struct HeuristicTally: Sendable {
             if failure.overran { entries[name, default: Entry()].budgetOverruns += 1 }
             if entries[name]?.firstFailure == nil { entries[name]?.firstFailure = "\(location): \(failure.message)" }
         }
+    }
+
+    /// The per-heuristic table of the text summaries: calls, failures, overruns, first failure.
+    package func table(title: String) -> [String] {
+        var lines = [title.padding(toLength: 14, withPad: " ", startingAt: 0) + "calls  failures  budget overruns"
+                     + (meanMillisecondsPerTurn.map { String(format: "  (all together: %.3f ms per turn)", $0) } ?? "")]
+        let width = max(12, (names.map(\.count).max() ?? 0) + 2)
+        for name in names {
+            let e = entries[name] ?? .init()
+            lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0)
+                         + "\(e.calls)".padding(toLength: 7, withPad: " ", startingAt: 0)
+                         + "\(e.failures)".padding(toLength: 10, withPad: " ", startingAt: 0) + "\(e.budgetOverruns)")
+            if let first = e.firstFailure { lines.append("    first failure: \(first)") }
+        }
+        return lines
     }
 }

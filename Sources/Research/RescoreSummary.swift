@@ -146,8 +146,8 @@ package struct RescoreSummary: Sendable, Encodable {
                              + column(interval, 19) + "\(f.n)" + (f.undefined.map { "  (\($0))" } ?? ""))
             }
         }
-        lines += Self.table(tally, title: baselineTally == nil ? "heuristics" : "heuristics A")
-        if let baselineTally { lines += Self.table(baselineTally, title: "heuristics B") }
+        lines += tally.table(title: baselineTally == nil ? "heuristics" : "heuristics A")
+        if let baselineTally { lines += baselineTally.table(title: "heuristics B") }
         lines += loadErrors.map { "NOT LOADED (its heuristics did not run): \($0)" }
         lines.append("scripts loaded" + (baselineTally == nil ? ":" : " (A):"))
         lines += scripts.map { "  \($0.sha256)  \($0.path)" }
@@ -156,20 +156,6 @@ package struct RescoreSummary: Sendable, Encodable {
             lines += baselineScripts.map { "  \($0.sha256)  \($0.path)" }
         }
         return lines.joined(separator: "\n")
-    }
-
-    private static func table(_ tally: HeuristicTally, title: String) -> [String] {
-        var lines = [title.padding(toLength: 14, withPad: " ", startingAt: 0) + "calls  failures  budget overruns"
-                     + (tally.meanMillisecondsPerTurn.map { String(format: "  (all together: %.3f ms per turn)", $0) } ?? "")]
-        let width = max(12, (tally.names.map(\.count).max() ?? 0) + 2)
-        for name in tally.names {
-            let e = tally.entries[name] ?? .init()
-            lines.append("  " + name.padding(toLength: width, withPad: " ", startingAt: 0)
-                         + "\(e.calls)".padding(toLength: 7, withPad: " ", startingAt: 0)
-                         + "\(e.failures)".padding(toLength: 10, withPad: " ", startingAt: 0) + "\(e.budgetOverruns)")
-            if let first = e.firstFailure { lines.append("    first failure: \(first)") }
-        }
-        return lines
     }
 }
 

@@ -54,7 +54,12 @@ struct AnalyzeCommand: AsyncParsableCommand {
         let checked = CheckedAnalysis(await wiring.host.analyze(explanation, context: AnalysisContext(
             topic: topic, mode: wiring.mode, number: 1, history: [])),
             files: Dictionary(heuristics.map { ($0.name, $0.file) }, uniquingKeysWith: { $1 }), clamp: clamp)
-        for failure in checked.failures { console.warning(failure.message) }
+        // Per heuristic: calls, failures with their messages, budget overruns (always when one failed).
+        var tally = HeuristicTally(names: heuristics.map(\.name))
+        tally.add(checked, at: "stdin")
+        if !checked.failures.isEmpty || common.verbose {
+            for line in tally.table(title: "heuristics") { console.status(line) }
+        }
         if json {
             console.out(try JSONOutput.encode(Explained(analysis: checked.analysis, heuristics: explain ? checked.breakdown : nil)))
         } else {
