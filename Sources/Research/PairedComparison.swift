@@ -6,9 +6,11 @@ import TeachBack
 /// A − B and a 95 % percentile bootstrap interval of A − B. Sessions are resampled whole (turns of
 /// one session are not independent), with a seeded generator, so a run is reproducible.
 package struct PairedComparison: Sendable {
-    /// One turn on which both sets answered and something was recorded.
+    /// One turn on which both sets answered and something was recorded: only the numbers the
+    /// figures need, so that a large corpus costs 80 bytes a turn.
     struct Pair: Sendable {
-        var a: Analysis, b: Analysis, recorded: Analysis
+        struct Scores: Sendable { var clarity: Double, confidence: Double }
+        var a: Scores, b: Scores, recorded: Scores
         var gapsA: Double, gapsB: Double, jargonA: Double, jargonB: Double
     }
 
@@ -44,8 +46,9 @@ package struct PairedComparison: Sendable {
 
     mutating func add(a: Analysis, b: Analysis, recorded: Analysis) {
         if sessions.isEmpty { startSession() }
+        func scores(_ x: Analysis) -> Pair.Scores { Pair.Scores(clarity: x.clarityScore, confidence: x.confidenceScore) }
         sessions[sessions.count - 1].append(Pair(
-            a: a, b: b, recorded: recorded,
+            a: scores(a), b: scores(b), recorded: scores(recorded),
             gapsA: Agreement.jaccard(a.knowledgeGaps, recorded.knowledgeGaps), gapsB: Agreement.jaccard(b.knowledgeGaps, recorded.knowledgeGaps),
             jargonA: Agreement.jaccard(a.unexplainedJargon, recorded.unexplainedJargon),
             jargonB: Agreement.jaccard(b.unexplainedJargon, recorded.unexplainedJargon)))
@@ -80,13 +83,13 @@ package struct PairedComparison: Sendable {
     typealias Statistic = @Sendable ([Pair]) -> (a: Double?, b: Double?, difference: Double?, undefined: String?)
 
     static let statistics: [(String, Statistic)] = [
-        ("clarity_pearson", { pearson($0, \.clarityScore, "clarity") }),
-        ("confidence_pearson", { pearson($0, \.confidenceScore, "confidence") }),
+        ("clarity_pearson", { pearson($0, \.clarity, "clarity") }),
+        ("confidence_pearson", { pearson($0, \.confidence, "confidence") }),
         ("gaps_jaccard", { mean($0, \.gapsA, \.gapsB) }),
         ("jargon_jaccard", { mean($0, \.jargonA, \.jargonB) }),
     ]
 
-    private static func pearson(_ pairs: [Pair], _ score: KeyPath<Analysis, Double>, _ name: String)
+    private static func pearson(_ pairs: [Pair], _ score: KeyPath<Pair.Scores, Double>, _ name: String)
         -> (a: Double?, b: Double?, difference: Double?, undefined: String?) {
         var a = Agreement.Correlation(), b = Agreement.Correlation()
         for p in pairs {
