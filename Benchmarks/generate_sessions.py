@@ -2,7 +2,7 @@
 """Synthetic recorded sessions in the original TeachBack AI's format, for the analytics tests
 and benchmark. Usage: generate_sessions.py COUNT [SEED] > sessions.jsonl
 
-Varied on purpose: scores on 0..1 and 0..100, gaps and jargon repeated with other case, spacing
+Varied on purpose: scores in [0, 1] with 2, 3 or 17 digits and rounding ties, gaps and jargon repeated with other case, spacing
 and trailing punctuation, non-ASCII text, empty sessions, long sessions.
 """
 import json
@@ -33,7 +33,8 @@ def variant(rng, term):
 def score(rng):
     r = rng.random()
     if r < 0.1:
-        return round(rng.uniform(0, 100), rng.choice([0, 1, 2]))
+        # Exact binary ties (0.125) and decimal near-ties (0.675 is 0.67499…) for round(x, 2).
+        return rng.choice([0.125, 0.375, 0.625, 0.875, 0.005, 0.015, 0.675, 0.045])
     if r < 0.15:
         return rng.choice([0, 1, 0.5])
     return round(rng.random(), rng.choice([2, 3, 17]))

@@ -3,27 +3,32 @@
 against (same rules, same output bytes) and benchmarked beside.
 
 Usage: reference_analytics.py FILE...   (JSONL or a JSON array of session dicts) -> JSONL on stdout
-The arithmetic mirrors the Swift code step for step (left-to-right sums, round half away from
-zero on x*100), so both print identical floats.
+Records that cannot be read as they are (bad JSON, wrong types, scores outside [0, 1]) are reported
+as file:line on stderr and skipped, never rescaled; the exit code is then 1.
+The arithmetic mirrors the Swift code step for step (left-to-right sums, then Python's own
+`round(x, 2)`, which the Swift code reproduces exactly), so both print identical floats.
 """
 import json
-import math
 import sys
 
-NEUTRAL = 0.5
 TREND_THRESHOLD = 0.1
 MAX_REVIEW = 5
 
 
-def normalized_score(value):
+class Bad(Exception):
+    """A record that cannot be read as it is: reported as file:line and skipped."""
+
+
+def score(analysis, key, what):
+    value = analysis.get(key)
+    if value is None:
+        raise Bad(f"{what}: '{key}' is missing")
     if not isinstance(value, (int, float)) or isinstance(value, bool):
-        return NEUTRAL
+        raise Bad(f"{what}: '{key}' is not a number")
     v = float(value)
-    if math.isnan(v) or math.isinf(v):
-        return NEUTRAL
-    if 1 < v <= 100:
-        v = v / 100
-    return min(1.0, max(0.0, v))
+    if not (0.0 <= v <= 1.0):   # also false for NaN
+        raise Bad(f"{what}: '{key}' is {v}, outside [0, 1] (skipped, not rescaled)")
+    return v
 
 
 def normalize(term):
@@ -43,9 +48,7 @@ def total(values):
 def rounded_mean(values):
     if not values:
         return 0.0
-    r = total(values) / len(values) * 100
-    f = math.floor(r)
-    return (f + (1 if r - f >= 0.5 else 0)) / 100
+    return round(total(values) / len(values), 2)
 
 
 def trend(curve):
@@ -91,18 +94,53 @@ def union(*lists):
     return out
 
 
-def strings(value):
-    return [s for s in value if isinstance(s, str)] if isinstance(value, list) else []
+def strings(analysis, key, what):
+    value = analysis.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise Bad(f"{what}: '{key}' is not a list")
+    if not all(isinstance(s, str) for s in value):
+        raise Bad(f"{what}: '{key}' holds a non-string")
+    return value
 
 
-def analytics(session):
-    analyses = session.get("analyses", [])
-    clarity = [normalized_score(a.get("clarity_score")) for a in analyses]
-    confidence = [normalized_score(a.get("confidence_score")) for a in analyses]
-    gaps = ranked([strings(a.get("knowledge_gaps")) for a in analyses])
+def identity(session, where):
+    for key in ("id", "session_id"):
+        value = session.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise Bad(f"'{key}' is not a string")
+        return value
+    return where
+
+
+def analytics(session, where, line):
+    if not isinstance(session, dict):
+        raise Bad("not a JSON object (a session dict)")
+    ident = identity(session, where)
+    analyses = session.get("analyses")
+    if analyses is None:
+        analyses = []
+    if not isinstance(analyses, list):
+        raise Bad("'analyses' is not a list")
+    clarity, confidence, gap_lists, jargon_lists = [], [], [], []
+    for i, a in enumerate(analyses):
+        what = f"analyses item {i + 1}"
+        if not isinstance(a, dict):
+            raise Bad(f"{what} is not an object")
+        confidence.append(score(a, "confidence_score", what))
+        clarity.append(score(a, "clarity_score", what))
+        gap_lists.append(strings(a, "knowledge_gaps", what))
+        jargon_lists.append(strings(a, "unexplained_jargon", what))
+        strings(a, "strengths", what)
+    gaps = ranked(gap_lists)
     persistent = [e[0] for e in gaps if e[1] >= 2]
-    jargon = ranked([strings(a.get("unexplained_jargon")) for a in analyses])
+    jargon = ranked(jargon_lists)
     return {
+        "id": ident,
+        "line": line,
         "learning_curve": clarity,
         "confidence_over_time": confidence,
         "average_clarity": rounded_mean(clarity),
@@ -115,27 +153,55 @@ def analytics(session):
 
 
 def records(path):
-    with open(path, encoding="utf-8") as f:
+    """(line, decoded record or a Bad) for a JSONL file (read a line at a time) or a JSON array."""
+    with open(path, "rb") as f:
         first = f.read(1)
-        while first and first.isspace():
+        while first and first in b" \t\r\n\xef\xbb\xbf":
             first = f.read(1)
-        if first == "[":
-            yield from json.loads(first + f.read())
+        if first == b"[":
+            text = (first + f.read()).decode("utf-8")
+            decoder = json.JSONDecoder()
+            i = 1
+            while True:
+                while i < len(text) and text[i] in " \t\r\n,":
+                    i += 1
+                if i >= len(text) or text[i] == "]":
+                    return
+                line = text.count("\n", 0, i) + 1
+                value, i = decoder.raw_decode(text, i)
+                yield line, value
             return
-        line = first + f.readline()
-        while line:
-            if line.strip():
-                yield json.loads(line)
-            line = f.readline()
+        f.seek(0)
+        for number, raw in enumerate(f, start=1):
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")
+            if not raw.strip(b" \t\r\n"):
+                continue
+            try:
+                yield number, json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield number, Bad("not UTF-8")
+            except ValueError as error:
+                yield number, Bad(str(error))
 
 
 def main():
-    out = sys.stdout
+    out, skipped = sys.stdout, 0
     for path in sys.argv[1:]:
-        for session in records(path):
-            out.write(json.dumps(analytics(session), ensure_ascii=False, separators=(",", ":")))
+        for line, session in records(path):
+            where = f"{path}:{line}"
+            try:
+                if isinstance(session, Bad):
+                    raise session
+                result = analytics(session, where, line)
+            except Bad as why:
+                print(f"{where}: {why}", file=sys.stderr)
+                skipped += 1
+                continue
+            out.write(json.dumps(result, ensure_ascii=False, separators=(",", ":")))
             out.write("\n")
+    return 1 if skipped else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

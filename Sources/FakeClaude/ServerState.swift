@@ -1,3 +1,5 @@
+import TeachBack
+
 /// Everything the server's threads share, kept behind one lock in `FakeClaudeServer`.
 struct ServerState {
     var config: FakeClaudeConfig

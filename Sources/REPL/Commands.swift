@@ -14,7 +14,7 @@ extension REPL {
         Builtin(name: "teach", usage: ":teach TOPIC", help: "start a new session on TOPIC with the current persona"),
         Builtin(name: "mode", usage: ":mode [NAME]", help: "show or switch the persona (the session keeps its history)"),
         Builtin(name: "modes", usage: ":modes", help: "list personas: name, description, file"),
-        Builtin(name: "stats", usage: ":stats", help: "session analytics: averages, learning curve, trend, gaps to review"),
+        Builtin(name: "stats", usage: ":stats [--json]", help: "session analytics: averages, learning curve, trend, gaps to review"),
         Builtin(name: "history", usage: ":history", help: "the session's transcript"),
         Builtin(name: "sessions", usage: ":sessions", help: "saved sessions, most recent first"),
         Builtin(name: "resume", usage: ":resume ID", help: "continue a saved session (a unique prefix of its id is enough)"),
@@ -50,7 +50,7 @@ extension REPL {
         case "teach": await teachCommand(args)
         case "mode": await modeCommand(args)
         case "modes": print(Views.modes(await host.modes(), current: await engine.mode))
-        case "stats": await statsCommand()
+        case "stats": await statsCommand(args)
         case "parallel": await parallelCommand(args)
         case "sessions": await sessionsCommand()
         case "resume": await resumeCommand(args)
@@ -96,13 +96,32 @@ extension REPL {
         }
     }
 
-    private func statsCommand() async {
+    private func statsCommand(_ args: String) async {
+        guard args.isEmpty || args == "--json" else {
+            console.error("usage: :stats [--json]")
+            return
+        }
         guard let session = await engine.session else {
             console.error("no session yet: start one with :teach TOPIC")
             return
         }
         let (analytics, behind) = await analytics.snapshot(for: session)
-        print(Views.stats(session, analytics: analytics, behind: behind, prices: backendInfo.price))
+        guard args == "--json" else {
+            print(Views.stats(session, analytics: analytics, behind: behind, prices: backendInfo.price))
+            return
+        }
+        /// DESIGN §8's object for this session, with which session and how many turns it trails.
+        struct Stats: Encodable {
+            var sessionId, topic, mode: String
+            var turns, behind: Int
+            var analytics: SessionAnalytics
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let stats = Stats(sessionId: session.id, topic: session.topic, mode: session.mode, turns: session.turns.count,
+                          behind: behind, analytics: analytics)
+        console.out(String(decoding: (try? encoder.encode(stats)) ?? Data("{}".utf8), as: UTF8.self))
     }
 
     private func parallelCommand(_ args: String) async {

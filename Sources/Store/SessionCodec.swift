@@ -83,28 +83,46 @@ public enum SessionCodec {
                  analyses: session.turns.map(\.analysis), turns: session.turns, userID: session.userID)
     }
 
-    /// One session from one JSON object, ours or the original's.
-    public static func decodeSession(_ data: Data) throws -> Session {
-        session(from: try decoder.decode(Document.self, from: data))
+    /// One imported session, and whether it had no date of its own.
+    public struct Imported: Sendable {
+        public var session: Session
+        /// No `started_at`: dated to the import time, which the import reports.
+        public var undated: Bool
     }
 
-    /// Sessions from a file's text: a JSON object, a JSON array, or JSONL.
-    public static func decode(_ text: String) throws -> [Session] {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("[") {
-            return try decoder.decode([Document].self, from: Data(trimmed.utf8)).map(session)
+    /// One session from one JSON object, ours or the original's. One without an id gets an id
+    /// from its content, so importing the same file twice saves it once; one without a date is
+    /// dated `now` (the import time) and marked `undated`. A score outside [0, 1] is an error,
+    /// never rescaled (an `85` is not read as 0.85). A record that does not fit says where
+    /// and what, e.g. `analyses[2].clarity_score: expected a number`, never DecodingError's dump.
+    public static func importSession(_ data: Data, now: Date) throws(ImportProblem) -> Imported {
+        let doc: Document
+        do {
+            doc = try decoder.decode(Document.self, from: data)
+        } catch let error as DecodingError {
+            throw ImportProblem(error)
+        } catch {
+            throw ImportProblem(message: "not JSON")
         }
-        if let whole = try? decodeSession(Data(trimmed.utf8)) { return [whole] }
-        return try trimmed.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.map { try decodeSession(Data($0.utf8)) }
+        try ImportProblem.checkScores(data)
+        let id = doc.id ?? contentID(doc)
+        return Imported(session: session(from: doc, id: id, started: doc.startedAt ?? now), undated: doc.startedAt == nil)
+    }
+
+    /// `import-` and the SHA-256 of the record's content re-encoded with sorted keys, so the id
+    /// does not depend on formatting or key order.
+    static func contentID(_ doc: Document) -> String {
+        let bytes = (try? encoder.encode(doc)).map(Array.init) ?? []
+        return "import-" + SHA256.hex(bytes).prefix(32)
     }
 
     /// Our turns when present; else turns rebuilt from the original's history and analyses.
-    static func session(from doc: Document) -> Session {
-        let started = doc.startedAt ?? Date(timeIntervalSince1970: 0)
+    static func session(from doc: Document, id: String? = nil, started: Date? = nil) -> Session {
+        let started = started ?? doc.startedAt ?? Date(timeIntervalSince1970: 0)
+        let id = id ?? doc.id ?? Session.newID()
         let mode = doc.mode ?? "socratic"
         if let turns = doc.turns {
-            return Session(id: doc.id ?? Session.newID(), topic: doc.topic, mode: mode, startedAt: started, turns: turns,
-                           userID: doc.userID)
+            return Session(id: id, topic: doc.topic, mode: mode, startedAt: started, turns: turns, userID: doc.userID)
         }
         let history = doc.conversationHistory ?? []
         let explanations = history.filter { $0.role == "user" }.map(\.content)
@@ -117,7 +135,7 @@ public enum SessionCodec {
                  localAnalysis: i < analyses.count ? analyses[i] : Analysis(),
                  timings: .init(total: 0), createdAt: started)
         }
-        return Session(id: doc.id ?? Session.newID(), topic: doc.topic, mode: mode, startedAt: started, turns: turns)
+        return Session(id: id, topic: doc.topic, mode: mode, startedAt: started, turns: turns)
     }
 
     static func markdown(_ session: Session) -> String {

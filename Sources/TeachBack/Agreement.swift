@@ -20,6 +20,9 @@ public struct Agreement: Sendable, Equatable {
     /// nil when undefined (fewer than two turns, or a score that never varies).
     public var clarityPearson: Double? { clarity.r }
     public var confidencePearson: Double? { confidence.r }
+    /// Why the correlation is undefined, e.g. `zero variance in local confidence`; nil when defined.
+    package var clarityUndefined: String? { clarity.undefined(score: "clarity") }
+    package var confidenceUndefined: String? { confidence.undefined(score: "confidence") }
     public var meanGapsJaccard: Double? { turns > 0 ? gapsJaccard / Double(turns) : nil }
     public var meanJargonJaccard: Double? { turns > 0 ? jargonJaccard / Double(turns) : nil }
 
@@ -31,20 +34,34 @@ public struct Agreement: Sendable, Equatable {
         return union == 0 ? 1 : Double(x.intersection(y).count) / Double(union)
     }
 
-    /// Running sums for Pearson's r.
-    struct Correlation: Sendable, Equatable {
+    /// Running sums for Pearson's r, and each side's range: a score that never varies is
+    /// detected exactly (min == max), not from sums whose rounding leaves a variance of 1e-17
+    /// and a meaningless r.
+    package struct Correlation: Sendable, Equatable {
         var n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0
+        var xRange: ClosedRange<Double>?, yRange: ClosedRange<Double>?
 
-        mutating func add(_ x: Double, _ y: Double) {
+        package init() {}
+
+        package mutating func add(_ x: Double, _ y: Double) {
             n += 1; sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y
+            xRange = xRange.map { min($0.lowerBound, x)...max($0.upperBound, x) } ?? x...x
+            yRange = yRange.map { min($0.lowerBound, y)...max($0.upperBound, y) } ?? y...y
         }
 
-        var r: Double? {
-            guard n >= 2 else { return nil }
+        package var r: Double? {
+            guard undefined(score: "") == nil else { return nil }
             let cov = n * sxy - sx * sy
             let vx = n * sxx - sx * sx, vy = n * syy - sy * sy
             guard vx > 0, vy > 0 else { return nil }
-            return cov / (vx * vy).squareRoot()
+            return max(-1, min(1, cov / (vx * vy).squareRoot()))
+        }
+
+        package func undefined(score: String) -> String? {
+            if n < 2 { return "fewer than 2 turns compared" }
+            if let x = xRange, x.lowerBound == x.upperBound { return "zero variance in local \(score)" }
+            if let y = yRange, y.lowerBound == y.upperBound { return "zero variance in recorded \(score)" }
+            return nil
         }
     }
 }

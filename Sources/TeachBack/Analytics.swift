@@ -38,7 +38,7 @@ public struct SessionAnalytics: Codable, Sendable, Equatable {
 
     package static func roundedMean(_ values: [Double]) -> Double {
         guard !values.isEmpty else { return 0 }
-        return (values.reduce(0, +) / Double(values.count) * 100).rounded() / 100
+        return (values.reduce(0, +) / Double(values.count)).roundedToHundredths
     }
 
     static func trend(_ curve: [Double]) -> Trend {

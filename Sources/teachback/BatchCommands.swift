@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
-import Store
+import Research
 
 /// `teachback analytics FILE...`: DESIGN §8 for every recorded session, as JSONL on stdout.
-struct AnalyticsCommand: ParsableCommand {
+struct AnalyticsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analytics",
-        abstract: "Session analytics for recorded sessions (JSONL or a JSON array of session dicts), one JSON line each, in input order.")
+        abstract: "Session analytics for recorded sessions (JSONL or a JSON array of session dicts), one JSON line each, in input order.",
+        discussion: "Each line starts with the record's id (its id, else session_id, else file:line) and line. A record that cannot be read as it is (bad JSON, wrong types, a score outside [0, 1]) is reported as file:line and skipped, never rescaled; the exit code is then 1.")
 
     @Argument(help: "Files of session dicts: ours or the original TeachBack AI's.") var files: [String]
     @Option(help: "Worker threads (default: one per core).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -15,9 +16,9 @@ struct AnalyticsCommand: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         let out = BufferedOutput(fd: 1)
-        let summary = BatchAnalytics.run(files: files, jobs: jobs, output: out.line) { message in
+        let summary = await BatchAnalytics.run(files: files, jobs: jobs, output: out.line) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         out.flush()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LuaHost
 import REPL
+import Research
 import Store
 import TeachBack
 
@@ -12,11 +13,12 @@ struct AskCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "What the explanation is about.") var topic: String
     @Flag(help: "Print one JSON object (DESIGN §6).") var json = false
+    @Flag(help: "Do not save the turn (nor count it in progress and streaks); also TEACHBACK_NO_SAVE=1.") var noSave = false
 
     func run() async throws {
         let explanation = try readExplanation()
         let wiring = try await Wiring(common)
-        let engine = wiring.engine()
+        let engine = wiring.engine(save: !noSave && wiring.environment["TEACHBACK_NO_SAVE"] != "1")
         let console = wiring.console()
         if let warning = wiring.storeWarning { console.warning(warning) }
         let start = await engine.start(topic: topic)
@@ -50,26 +52,51 @@ struct AnalyzeCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "What the explanation is about.") var topic: String
     @Flag(help: "Print the analysis object (DESIGN §3).") var json = false
+    @Flag(help: "With --json: add `heuristics`, each heuristic's fields, notes and error.") var explain = false
+    @Flag(help: "Exit 0 even when a heuristic failed or a script did not load (else 3).") var allowFailures = false
+    @Flag(help: "Clamp a heuristic's score outside [0, 1] instead of counting it as a failure.") var clamp = false
 
     func run() async throws {
         let explanation = try readExplanation()
         let wiring = try await Wiring(common)
         let console = wiring.console()
-        let report = await wiring.host.analyze(explanation, context: AnalysisContext(
-            topic: topic, mode: wiring.mode, number: 1, history: []))
-        for problem in report.problems { console.warning(problem.message) }
+        let heuristics = await wiring.host.heuristics
+        let checked = CheckedAnalysis(await wiring.host.analyze(explanation, context: AnalysisContext(
+            topic: topic, mode: wiring.mode, number: 1, history: [])),
+            files: Dictionary(heuristics.map { ($0.name, $0.file) }, uniquingKeysWith: { $1 }), clamp: clamp)
+        // Per heuristic: calls, failures with their messages, budget overruns (always when one failed).
+        var tally = HeuristicTally(names: heuristics.map(\.name))
+        tally.add(checked, at: "stdin")
+        if !checked.failures.isEmpty || common.verbose {
+            for line in tally.table(title: "heuristics") { console.status(line) }
+        }
         if json {
-            console.out(try JSONOutput.encode(report.analysis))
+            console.out(try JSONOutput.encode(Explained(analysis: checked.analysis, heuristics: explain ? checked.breakdown : nil)))
         } else {
-            console.out(Sanitizer.clean(Views.analysis(report.analysis)))
+            console.out(Sanitizer.clean(Views.analysis(checked.analysis)))
         }
         if common.verbose || !json {
-            for result in report.results where !result.notes.isEmpty {
+            for result in checked.results where !result.notes.isEmpty {
                 console.status(console.dim("\(result.name): " + result.notes.joined(separator: "; ")))
             }
-            console.status(console.dim(String(format: "lua: %.3f ms for %d heuristics, %d words",
-                                              report.scriptTime.milliseconds, report.results.count,
+            console.status(console.dim(String(format: "lua: %.3f ms for %d heuristics (%d failed), %d words",
+                                              checked.scriptTime.milliseconds, heuristics.count, checked.failures.count,
                                               explanation.split(whereSeparator: \.isWhitespace).count)))
+        }
+        // Wiring has reported scripts that did not load; their heuristics did not run either.
+        let notLoaded = await wiring.host.loadErrors
+        if !checked.failures.isEmpty || !notLoaded.isEmpty, !allowFailures { throw ExitCode(3) }
+    }
+
+    /// The analysis object, with `heuristics` beside its fields when asked for.
+    struct Explained: Encodable {
+        var analysis: Analysis
+        var heuristics: [String: HeuristicBreakdown]?
+        enum CodingKeys: String, CodingKey { case heuristics }
+        func encode(to encoder: any Encoder) throws {
+            try analysis.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(heuristics, forKey: .heuristics)
         }
     }
 }

@@ -1,148 +1,88 @@
 import ArgumentParser
 import Foundation
 import LuaHost
-import REPL
-import Store
+import Research
 import TeachBack
 
-/// `teachback rescore`: runs the heuristics (the built-in ones, or new ones from `--plugins`) over
-/// every recorded explanation, writes one JSON line per turn to stdout, and summarises on stderr
-/// how they agree with the recorded Claude analyses.
+/// `teachback rescore`: parses the flags, loads one Lua state per job and hands them to
+/// `Research.Rescore`; lines go to stdout, the summary to stderr.
 struct RescoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rescore",
-        abstract: "Re-run the heuristics over recorded sessions and measure agreement with Claude's recorded analyses.")
+        abstract: "Re-run the heuristics over recorded sessions and measure agreement with Claude's recorded analyses.",
+        discussion: "Exit codes: 0 ok, 1 some records skipped, 2 usage error, 3 a heuristic failed or a script did not load (unless --allow-failures).")
 
     @OptionGroup var common: CommonOptions
     @Argument(help: "Files of sessions: our JSON/JSONL exports or the original service's session dicts.") var files: [String]
     @Option(help: "Lua states working at once (default: one per core).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "The summary as JSON.") var json = false
+    @Flag(help: "Also load $XDG_CONFIG_HOME/teachback/plugins (left out by default, so results do not depend on the machine).")
+    var userPlugins = false
+    @Flag(help: "Exit 0 even when a heuristic failed on some turn.") var allowFailures = false
+    @Flag(help: "Clamp a heuristic's score outside [0, 1] instead of counting it as a failure.") var clamp = false
+    @Flag(help: "Add each heuristic's fields, notes and error to every line.") var byHeuristic = false
+    @Option(name: .customLong("baseline-plugins"), help: ArgumentHelp("Also score every turn with the built-ins plus DIR (repeatable) and compare, paired.", valueName: "DIR"))
+    var baselinePlugins: [String] = []
+    @Option(help: "The recorded analysis to compare with: claude or local.") var against: String = "claude"
+    @Option(help: "Bootstrap resamples for the comparison's 95 % intervals.") var resamples = 2000
+    @Option(help: "The bootstrap's seed: the same seed, the same intervals.") var seed: UInt64 = 1
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard RecordedSession.Against(rawValue: against) != nil else { throw ValidationError("--against must be claude or local") }
+        guard resamples >= 1 else { throw ValidationError("--resamples must be at least 1") }
     }
-
-    /// Sessions handed to the workers at once; bounds memory for files of any size.
-    static let chunkSize = 256
 
     func run() async throws {
-        let wiring = try await Wiring(common)
-        var hosts = [wiring.host]
-        for _ in 1..<jobs { hosts.append(try LuaScriptHost(paths: await wiring.host.paths)) }
+        let environment = ProcessInfo.processInfo.environment
+        let paths = try Wiring.scriptPaths(common, environment: environment, userScripts: userPlugins)
+        var baselineOptions = common
+        baselineOptions.pluginDirs = baselinePlugins
+        let baselinePaths = baselinePlugins.isEmpty ? nil : try Wiring.scriptPaths(baselineOptions, environment: environment, userScripts: userPlugins)
+        var hosts: [(main: LuaScriptHost, baseline: LuaScriptHost?)] = []
+        for _ in 0..<jobs { hosts.append((try LuaScriptHost(paths: paths), try baselinePaths.map { try LuaScriptHost(paths: $0) })) }
+        let workers = hosts.map { Rescore.Worker(host: $0.main, baseline: $0.baseline) }
+        let main = await Scripts(hosts[0].main)
+        var baseline: Scripts?
+        if let host = hosts[0].baseline { baseline = await Scripts(host) }
+        var rescore = Rescore(heuristicFiles: main.files, clamp: clamp, byHeuristic: byHeuristic)
+        rescore.baselineFiles = baseline?.files ?? [:]
+        rescore.against = RecordedSession.Against(rawValue: against) ?? .claude
         let out = BufferedOutput(fd: 1)
-        var agreement = Agreement()
-        var turns = 0, sessions = 0, failures = 0
-        var stream = RecordStream(files: files)
-        var chunk: [RecordedSession] = []
-        func flush() async throws {
-            for result in await Self.rescore(chunk, hosts: hosts) {
-                for line in result {
-                    out.line(try JSONOutput.encode(line))
-                    turns += 1
-                    if let recorded = line.recordedAnalysis { agreement.add(new: line.localAnalysis, recorded: recorded) }
-                }
-            }
-            sessions += chunk.count
-            chunk.removeAll(keepingCapacity: true)
+        var summary = try await rescore.run(files: files, workers: workers, heuristics: main.names,
+                                            baselineHeuristics: baseline?.names ?? [], output: out.line) {
+            FileHandle.standardError.write(Data(($0 + "\n").utf8))
         }
-        while let record = stream.next() {
-            do {
-                chunk.append(try RecordedSession.parse(record.bytes, line: record.line))
-            } catch {
-                FileHandle.standardError.write(Data("\(stream.file):\(error.line): \(error.message)\n".utf8))
-                failures += 1
-            }
-            if chunk.count == Self.chunkSize { try await flush() }
-        }
-        try await flush()
         out.flush()
-        for file in stream.unreadable { FileHandle.standardError.write(Data("\(file): cannot read it\n".utf8)) }
-        let summary = Summary(sessions: sessions, turns: turns, agreement: agreement)
+        summary.loadErrors = main.loadErrors + (baseline?.loadErrors ?? [])
+        summary.comparison?.resamples = resamples
+        summary.comparison?.seed = seed
+        summary.scripts = main.loaded.map { LoadedScript(path: Self.fullPath($0, paths: paths)) }
+        if let baseline, let baselinePaths { summary.baselineScripts = baseline.loaded.map { LoadedScript(path: Self.fullPath($0, paths: baselinePaths)) } }
         FileHandle.standardError.write(Data(((json ? try JSONOutput.encode(summary) : summary.text) + "\n").utf8))
-        if failures + stream.unreadable.count > 0 { throw ExitCode.failure }
+        if summary.skippedRecords > 0 { throw ExitCode.failure }
+        if summary.failures > 0, !allowFailures { throw ExitCode(3) }
     }
 
-    /// One output line per turn.
-    struct Line: Encodable {
-        var sessionID: String
-        var turn: Int
-        var localAnalysis: Analysis
-        var recordedAnalysis: Analysis?
-        enum CodingKeys: String, CodingKey {
-            case sessionID = "session_id", turn, localAnalysis = "local_analysis", recordedAnalysis = "recorded_analysis"
-        }
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(sessionID, forKey: .sessionID)
-            try c.encode(turn, forKey: .turn)
-            try c.encode(localAnalysis, forKey: .localAnalysis)
-            try c.encode(recordedAnalysis, forKey: .recordedAnalysis)
+    /// What one set of scripts holds: heuristics with their files, and the files that loaded.
+    struct Scripts {
+        var names: [String]
+        var files: [String: String]
+        var loaded: [String]
+        var loadErrors: [String]
+
+        init(_ host: LuaScriptHost) async {
+            loadErrors = await host.loadErrors
+            let heuristics = await host.heuristics
+            names = heuristics.map(\.name)
+            files = Dictionary(heuristics.map { ($0.name, $0.file) }, uniquingKeysWith: { $1 })
+            loaded = await host.files.filter { $0.error == nil }.map(\.file)
         }
     }
 
-    /// Sessions spread over the hosts (one Lua state each), results in input order.
-    static func rescore(_ sessions: [RecordedSession], hosts: [LuaScriptHost]) async -> [[Line]] {
-        var results = Array(repeating: [Line](), count: sessions.count)
-        await withTaskGroup(of: [(Int, [Line])].self) { group in
-            for (w, host) in hosts.enumerated() {
-                group.addTask {
-                    var done: [(Int, [Line])] = []
-                    for i in stride(from: w, to: sessions.count, by: hosts.count) {
-                        done.append((i, await rescore(sessions[i], host: host)))
-                    }
-                    return done
-                }
-            }
-            for await batch in group {
-                for (i, lines) in batch { results[i] = lines }
-            }
-        }
-        return results
-    }
-
-    /// One session's turns in order, each seeing the earlier ones as its history.
-    static func rescore(_ session: RecordedSession, host: LuaScriptHost) async -> [Line] {
-        var history: [PastTurn] = []
-        var lines: [Line] = []
-        for turn in session.turns {
-            let context = AnalysisContext(topic: session.topic, mode: session.mode, number: turn.number, history: history)
-            let analysis = await host.analyze(turn.explanation, context: context).analysis
-            history.append(PastTurn(explanation: turn.explanation, question: "", analysis: analysis))
-            lines.append(Line(sessionID: session.id, turn: turn.number, localAnalysis: analysis, recordedAnalysis: turn.recorded))
-        }
-        return lines
-    }
-
-    struct Summary: Encodable {
-        var sessions: Int
-        var turns: Int
-        var agreement: Agreement
-
-        enum CodingKeys: String, CodingKey {
-            case sessions, turns, compared
-            case clarityPearson = "clarity_pearson", confidencePearson = "confidence_pearson"
-            case gapsJaccard = "gaps_jaccard", jargonJaccard = "jargon_jaccard"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(sessions, forKey: .sessions)
-            try c.encode(turns, forKey: .turns)
-            try c.encode(agreement.turns, forKey: .compared)
-            try c.encode(agreement.clarityPearson, forKey: .clarityPearson)
-            try c.encode(agreement.confidencePearson, forKey: .confidencePearson)
-            try c.encode(agreement.meanGapsJaccard, forKey: .gapsJaccard)
-            try c.encode(agreement.meanJargonJaccard, forKey: .jargonJaccard)
-        }
-
-        var text: String {
-            func f(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
-            return """
-            rescored \(turns) turns in \(sessions) sessions; \(agreement.turns) had a recorded Claude analysis
-            clarity     Pearson r     \(f(agreement.clarityPearson))
-            confidence  Pearson r     \(f(agreement.confidencePearson))
-            gaps        mean Jaccard  \(f(agreement.meanGapsJaccard))
-            jargon      mean Jaccard  \(f(agreement.meanJargonJaccard))
-            """
-        }
+    /// Loaded files are named as messages show them (`plugins/x.lua` for built-ins, `~/…`).
+    static func fullPath(_ display: String, paths: ScriptPaths) -> String {
+        if let root = paths.builtinRoot, display.hasPrefix("modes/") || display.hasPrefix("plugins/") { return root + "/" + display }
+        if display.hasPrefix("~/") { return NSHomeDirectory() + display.dropFirst() }
+        return display
     }
 }

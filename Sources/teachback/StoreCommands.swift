@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import REPL
+import Research
 import Store
 import TeachBack
 
@@ -26,9 +27,18 @@ struct SessionsCommand: StoreCommand {
     static let configuration = CommandConfiguration(commandName: "sessions", abstract: "List saved sessions, most recent first.")
     @OptionGroup var common: CommonOptions
     @Option(help: "How many to list.") var limit = 20
+    @Flag(help: "Print a JSON array: id, topic, mode, started_at, updated_at (ISO 8601), turns.") var json = false
 
     func run() async throws {
         let sessions = try await openStore().sessions(limit: limit)
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.dateEncodingStrategy = .iso8601
+            print(String(decoding: try encoder.encode(sessions), as: UTF8.self))
+            return
+        }
         for s in sessions {
             console.out("\(s.id)  \(ISO8601DateFormatter().string(from: s.updatedAt))  \(s.turns) turns  \(s.mode) · \(Sanitizer.clean(s.topic))")
         }
@@ -62,26 +72,44 @@ struct ExportCommand: StoreCommand {
 }
 
 struct ImportCommand: StoreCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Save sessions from our JSON/JSONL export or the original service's session dicts.")
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Save sessions from our JSON/JSONL export or the original service's session dicts.",
+        discussion: "A record that cannot be read is reported as file:line and skipped (the exit code is then 1). A session without an id gets one from its content, so importing a file twice saves each session once; one without a date is dated to the import time and counted in the summary.")
     @OptionGroup var common: CommonOptions
     @Argument(help: "The file to import.") var file: String
 
     func run() async throws {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            throw ValidationError("cannot read \(file): \(error.localizedDescription)")
-        }
-        let sessions: [Session]
-        do {
-            sessions = try SessionCodec.decode(text)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(file) is not a session export or session dicts: \(error)\n".utf8))
-            throw ExitCode.failure
+        let now = Date()
+        var sessions: [Session] = [], undated = 0, skipped = 0
+        for (location, data) in try Self.records(file) {
+            do {
+                let imported = try SessionCodec.importSession(data, now: now)
+                sessions.append(imported.session)
+                if imported.undated { undated += 1 }
+            } catch {
+                FileHandle.standardError.write(Data("\(location): \(error.message)\n".utf8))
+                skipped += 1
+            }
         }
         try await openStore().insert(sessions)
-        console.status("imported \(sessions.count) session(s), \(sessions.map(\.turns.count).reduce(0, +)) turns")
+        var summary = "imported \(sessions.count) session(s), \(sessions.map(\.turns.count).reduce(0, +)) turns"
+        if undated > 0 { summary += "; \(undated) had no date and are dated to now, \(ISO8601DateFormatter().string(from: now))" }
+        if skipped > 0 { summary += "; \(skipped) record(s) skipped" }
+        console.status(summary)
+        if skipped > 0 { throw ExitCode.failure }
+    }
+
+    /// Each record's `file:line` and bytes: one JSON object (maybe pretty-printed, as `export
+    /// --format json` writes one session), else JSONL or a JSON array, read as `analytics` reads them.
+    static func records(_ file: String) throws -> [(String, Data)] {
+        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+        if let start = data.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }), data[start] == UInt8(ascii: "{"),
+           (try? JSONSerialization.jsonObject(with: data)) is [String: Any] {
+            return [("\(file):\(data[..<start].filter { $0 == 0x0A }.count + 1)", data)]
+        }
+        var stream = RecordStream(files: [file])
+        var records: [(String, Data)] = []
+        while let record = stream.next(unreadable: { _ in }) { records.append((record.location, Data(record.bytes))) }
+        return records
     }
 }
 

@@ -25,15 +25,7 @@ struct Wiring {
 
     init(_ options: CommonOptions) async throws {
         self.options = options
-        let executable = ProcessInfo.processInfo.arguments.first.map { URL(fileURLWithPath: $0).path } ?? ""
-        let paths = ScriptPaths(
-            builtinRoot: ScriptPaths.locateBuiltins(environment: environment, executable: Self.executablePath(fallback: executable)),
-            userConfig: Directories.config(environment),
-            modeDirs: options.modeDirs.map(Self.absolute), pluginDirs: options.pluginDirs.map(Self.absolute))
-        if paths.builtinRoot == nil {
-            FileHandle.standardError.write(Data("warning: built-in modes and plugins not found; set TEACHBACK_HOME\n".utf8))
-        }
-        host = try LuaScriptHost(paths: paths)
+        host = try LuaScriptHost(paths: try Self.scriptPaths(options, environment: environment, userScripts: true))
         // Every command reports scripts that failed to load; the rest work regardless.
         for error in await host.loadErrors {
             FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
@@ -68,6 +60,32 @@ struct Wiring {
                         busyTimeout: config?.busyTimeout ?? SQLiteStore.defaultBusyTimeout)
     }
 
+    /// Where the scripts come from. A folder named by `--modes`, `--plugins` or `TEACHBACK_HOME`
+    /// that does not exist is a usage error: a typo must not silently run without the scripts.
+    /// `userScripts: false` leaves out `$XDG_CONFIG_HOME/teachback` (for reproducible research).
+    static func scriptPaths(_ options: CommonOptions, environment: [String: String], userScripts: Bool) throws -> ScriptPaths {
+        for (flag, dirs) in [("--modes", options.modeDirs), ("--plugins", options.pluginDirs)] {
+            for dir in dirs where !isDirectory(dir) { throw ValidationError("\(flag) \(dir): no such folder") }
+        }
+        if let home = environment["TEACHBACK_HOME"], !home.isEmpty, !isDirectory(home) {
+            throw ValidationError("TEACHBACK_HOME=\(home): no such folder")
+        }
+        let executable = ProcessInfo.processInfo.arguments.first.map { URL(fileURLWithPath: $0).path } ?? ""
+        let paths = ScriptPaths(
+            builtinRoot: ScriptPaths.locateBuiltins(environment: environment, executable: Self.executablePath(fallback: executable)),
+            userConfig: userScripts ? Directories.config(environment) : nil,
+            modeDirs: options.modeDirs.map(Self.absolute), pluginDirs: options.pluginDirs.map(Self.absolute))
+        if paths.builtinRoot == nil {
+            FileHandle.standardError.write(Data("warning: built-in modes and plugins not found; set TEACHBACK_HOME\n".utf8))
+        }
+        return paths
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
     static func claudeConfig(environment: [String: String], options: CommonOptions, config: ScriptConfig) -> ClaudeConfig? {
         guard !options.offline, let key = environment["ANTHROPIC_API_KEY"], !key.isEmpty else { return nil }
         let model = [options.model, environment["TEACHBACK_MODEL"], config.model].compactMap { $0 }.first { !$0.isEmpty }
@@ -79,9 +97,10 @@ struct Wiring {
                             retry: RetryPolicy(maxRetries: config.maxRetries ?? RetryPolicy().maxRetries))
     }
 
-    /// A TurnEngine with Claude when configured, in the parallel mode the flags and init.lua ask for.
-    func engine() -> TurnEngine {
-        TurnEngine(script: host, mode: mode, backend: backend(), parallel: parallel, store: savingStore)
+    /// A TurnEngine with Claude when configured, in the parallel mode the flags and init.lua ask
+    /// for; `save: false` keeps its sessions out of the database (`ask --no-save`).
+    func engine(save: Bool = true) -> TurnEngine {
+        TurnEngine(script: host, mode: mode, backend: backend(), parallel: parallel, store: save ? savingStore : nil)
     }
 
     /// Claude, or nil when offline.
@@ -117,7 +136,7 @@ struct Wiring {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? fallback
     }
 
-    private static func absolute(_ path: String) -> String {
+    static func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }

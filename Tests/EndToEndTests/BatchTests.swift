@@ -62,9 +62,9 @@ import Testing
           {"role": "user", "content": "g1 g2 w"}, {"role": "assistant", "content": "?"},
           {"role": "user", "content": "g1 j1 w w"}, {"role": "assistant", "content": "?"},
           {"role": "user", "content": "w w w w w w"}, {"role": "assistant", "content": "?"}],
-         "analyses": [{"clarity_score": 0.2, "knowledge_gaps": ["G1."]},
-                      {"clarity_score": 0.4, "knowledge_gaps": ["g1", "g3"], "unexplained_jargon": ["j1"]},
-                      {"clarity_score": 0.9, "unexplained_jargon": ["j2"]}]}
+         "analyses": [{"clarity_score": 0.2, "confidence_score": 0.5, "knowledge_gaps": ["G1."]},
+                      {"clarity_score": 0.4, "confidence_score": 0.6, "knowledge_gaps": ["g1", "g3"], "unexplained_jargon": ["j1"]},
+                      {"clarity_score": 0.9, "confidence_score": 0.7, "unexplained_jargon": ["j2"]}]}
         """#
         try (session.replacingOccurrences(of: "\n", with: " ") + "\n{broken\n").write(toFile: home + "/s.jsonl", atomically: true, encoding: .utf8)
         let result = try Binary.run(["rescore", "--plugins", home + "/mine", "--json", "--jobs", "2", home + "/s.jsonl"],
@@ -74,14 +74,16 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        #expect(first["session_id"] as? String == "s1")
+        #expect(first["id"] as? String == "s1")
+        #expect(first["line"] as? Int == 1)
         #expect((first["local_analysis"] as? [String: Any])?["knowledge_gaps"] as? [String] == ["g1", "g2"])
-        let summaryLine = try #require(result.stderr.split(separator: "\n").last)
+        let summaryLine = try #require(result.stderr.split(separator: "\n").last { $0.hasPrefix("{") })
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(summaryLine.utf8)) as? [String: Any])
         #expect(summary["turns"] as? Int == 3)
         #expect(summary["compared"] as? Int == 3)
         #expect(abs((summary["clarity_pearson"] as? Double ?? 0) - 0.998625) < 1e-5)
         #expect(summary["confidence_pearson"] is NSNull)
+        #expect(summary["confidence_pearson_undefined"] as? String == "zero variance in local confidence")
         #expect(abs((summary["gaps_jaccard"] as? Double ?? 0) - 2.0 / 3) < 1e-9)
         #expect(abs((summary["jargon_jaccard"] as? Double ?? 0) - 2.0 / 3) < 1e-9)
     }

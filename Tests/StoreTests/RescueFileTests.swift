@@ -11,7 +11,8 @@ import TeachBack
         #expect(path.hasPrefix(state + "/teachback/rescue/"))
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-        #expect(try SessionCodec.decode(String(contentsOfFile: path, encoding: .utf8)) == sessions)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(try lines.map { try SessionCodec.importSession(Data($0.utf8), now: Date()).session } == sessions)
     }
 
     @Test func anUnwritableStateDirectoryFallsBackToTheTemporaryDirectory() throws {

@@ -88,7 +88,8 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
     func exportThenImportIsLossless(format: SessionCodec.Format) throws {
         let sessions = format == .json ? [sampleSession()] : [sampleSession(), sampleSession(turns: 1, mode: "contrarian")]
         let text = try SessionCodec.encode(sessions, as: format)
-        #expect(try SessionCodec.decode(text) == sessions)
+        let records = format == .json ? [text] : text.split(separator: "\n").map(String.init)
+        #expect(try records.map { try SessionCodec.importSession(Data($0.utf8), now: Date()).session } == sessions)
     }
 
     @Test func theOriginalServicesSessionDictImports() throws {
@@ -97,15 +98,42 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
          "conversation_history": [{"role": "user", "content": "It calls itself."}, {"role": "assistant", "content": "Why?"},
                                   {"role": "user", "content": "To shrink the problem."}, {"role": "assistant", "content": "And then?"}],
          "analyses": [{"confidence_score": 0.5, "clarity_score": 0.4, "knowledge_gaps": ["Base case explanation"]},
-                      {"confidence_score": 60, "clarity_score": 0.7, "knowledge_gaps": ["base case explanation"]}]}
+                      {"confidence_score": 0.6, "clarity_score": 0.7, "knowledge_gaps": ["base case explanation"]}]}
         """
-        let session = try #require(try SessionCodec.decode(original).first)
+        let session = try SessionCodec.importSession(Data(original.utf8), now: Date()).session
         #expect(session.topic == "recursion")
         #expect(session.turns.map(\.explanation) == ["It calls itself.", "To shrink the problem."])
         #expect(session.turns.map(\.question) == ["Why?", "And then?"])
         #expect(session.turns[1].analysis.confidenceScore == 0.6)
         let analytics = SessionAnalytics(analyses: session.turns.map(\.analysis))
         #expect(analytics.persistentGaps == ["Base case explanation"])
+    }
+
+    /// The same dict without an id imports under the same id however it is formatted, so a
+    /// second import upserts instead of duplicating; no date means the import time, marked.
+    @Test func aDictWithoutIdGetsAContentIdAndNoDateIsMarked() throws {
+        let compact = #"{"topic": "t", "conversation_history": [{"role": "user", "content": "x"}], "analyses": [{"clarity_score": 0.5, "confidence_score": 0.5}]}"#
+        let spaced = #"{ "analyses": [ {"confidence_score": 0.5, "clarity_score": 0.5} ], "conversation_history": [{"content": "x", "role": "user"}], "topic": "t" }"#
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let first = try SessionCodec.importSession(Data(compact.utf8), now: now)
+        let again = try SessionCodec.importSession(Data(spaced.utf8), now: now.addingTimeInterval(60))
+        #expect(first.session.id == again.session.id)
+        #expect(first.session.id.hasPrefix("import-"))
+        #expect(first.undated && first.session.startedAt == now)
+        let other = try SessionCodec.importSession(Data(compact.replacingOccurrences(of: "\"x\"", with: "\"y\"").utf8), now: now)
+        #expect(other.session.id != first.session.id)
+    }
+
+    @Test func aRecordThatDoesNotFitSaysWhereAndWhat() {
+        #expect(throws: ImportProblem(message: "analyses[1].clarity_score: expected a number")) {
+            try SessionCodec.importSession(Data(#"{"topic": "t", "analyses": [{"clarity_score": 0.5}, {"clarity_score": "high"}]}"#.utf8), now: Date())
+        }
+        #expect(throws: ImportProblem(message: "analyses[0].confidence_score: 60 is outside [0, 1] (skipped, not rescaled)")) {
+            try SessionCodec.importSession(Data(#"{"topic": "t", "analyses": [{"clarity_score": 0.5, "confidence_score": 60}]}"#.utf8), now: Date())
+        }
+        #expect(throws: ImportProblem(message: "'topic' is missing")) {
+            try SessionCodec.importSession(Data(#"{"analyses": []}"#.utf8), now: Date())
+        }
     }
 
     @Test func ourExportCarriesTheOriginalsKeys() throws {

@@ -17,3 +17,20 @@ import Testing
         #expect(Agreement().meanGapsJaccard == nil)
     }
 }
+
+@Suite struct UndefinedCorrelationTests {
+    /// Constant local confidence 0.1 against varying recorded scores: the sums' rounding used to
+    /// leave a variance of ~1e-17 and print r = 0.000 (3.07e-08 in JSON).
+    @Test func zeroVarianceIsUndefinedWithItsReasonNotANumber() {
+        var a = Agreement()
+        for (i, y) in [0.1, 0.35, 0.8, 0.55, 0.2, 0.95, 0.4].enumerated() {
+            a.add(new: Analysis(confidenceScore: 0.1, clarityScore: Double(i) / 10), recorded: Analysis(confidenceScore: y, clarityScore: y))
+        }
+        #expect(a.confidencePearson == nil)
+        #expect(a.confidenceUndefined == "zero variance in local confidence")
+        #expect(a.clarityPearson != nil && a.clarityUndefined == nil)
+        var one = Agreement()
+        one.add(new: Analysis(), recorded: Analysis())
+        #expect(one.clarityUndefined == "fewer than 2 turns compared")
+    }
+}

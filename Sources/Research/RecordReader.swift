@@ -132,3 +132,27 @@ struct RecordReader {
         return bytes.isEmpty ? nil : Record(bytes: bytes, line: start)
     }
 }
+
+/// Records of several files in order; a file that cannot be read is reported and passed over.
+package struct RecordStream {
+    private var files: [String]
+    private var reader: RecordReader?
+    private var file = ""
+
+    package init(files: [String]) { self.files = files }
+
+    package mutating func next(unreadable: (String) -> Void) -> InputRecord? {
+        while true {
+            if let record = reader?.next() { return InputRecord(bytes: record.bytes, file: file, line: record.line) }
+            reader?.close()
+            reader = nil
+            guard !files.isEmpty else { return nil }
+            file = files.removeFirst()
+            do {
+                reader = try RecordReader(path: file)
+            } catch {
+                unreadable("\(file): cannot read it")
+            }
+        }
+    }
+}

@@ -2,10 +2,14 @@ import TeachBack
 
 /// One analytics object as a JSON line, written by hand so the output is byte-for-byte what
 /// Python's `json.dumps(obj, ensure_ascii=False, separators=(",", ":"))` gives for the same
-/// object: the benchmark compares our output with the Python reference's.
+/// object: the benchmark compares our output with the Python reference's. The record's `id` and
+/// `line` lead, so every line can be joined back to its input.
 enum AnalyticsJSON {
-    static func line(_ a: SessionAnalytics) -> String {
-        var out = "{\"learning_curve\":"
+    static func line(_ a: SessionAnalytics, id: String, line: Int) -> String {
+        var out = "{\"id\":"
+        JSONString.append(id, to: &out)
+        out += ",\"line\":\(line)"
+        out += ",\"learning_curve\":"
         numbers(a.learningCurve, into: &out)
         out += ",\"confidence_over_time\":"
         numbers(a.confidenceOverTime, into: &out)
