@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Claude", dependencies: ["TeachBack", "CurlShim", "CCurl"]),
         .target(name: "Store", dependencies: ["TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Research", dependencies: ["TeachBack"]),
-        .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "Claude", "Store", "EditLineShim", "CEditLine"]),
+        .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "Store", "EditLineShim", "CEditLine"]),
         // `teachback mcp`: the teaching tools over the Model Context Protocol.
         .target(name: "MCPServer", dependencies: ["TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk")]),
         .executableTarget(name: "teachback", dependencies: [
@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack", "FakeClaude"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "TeachBack", "LuaHost"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack", "LuaHost", "Store"]),
         .testTarget(name: "MCPServerTests", dependencies: ["MCPServer", "TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk")]),
         .target(name: "PTYShim", path: "Tests/PTYShim"),
         .testTarget(name: "EndToEndTests", dependencies: ["PTYShim", "FakeClaude"], exclude: ["MCP"]),

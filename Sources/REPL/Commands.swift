@@ -33,7 +33,11 @@ extension REPL {
         Self.builtins.map(\.name) + (await host.commands.map(\.name)).filter { name in !Self.builtins.contains { $0.name == name } }
     }
 
+    /// Prefixes that would be ambiguous but have an obvious meaning.
+    static let aliases = ["h": "help"]
+
     func command(_ typed: String, args: String) async -> Flow {
+        if let alias = Self.aliases[typed] { return await run(alias, args: args) }
         switch CommandMatch.resolve(typed, among: await commandNames()) {
         case .unknown:
             console.error("unknown command :\(typed) — :help lists the commands (start a line with :: to send a literal ':')")
@@ -49,7 +53,7 @@ extension REPL {
         switch name {
         case "teach": await teachCommand(args)
         case "mode": await modeCommand(args)
-        case "modes": print(Views.modes(await host.modes(), current: await engine.mode))
+        case "modes": printLines(Views.modes(await host.modes(), current: await engine.mode))
         case "stats": await statsCommand(args)
         case "parallel": await parallelCommand(args)
         case "sessions": await sessionsCommand()
@@ -57,9 +61,9 @@ extension REPL {
         case "export": await exportCommand(args)
         case "review": await reviewCommand()
         case "backend": await backendCommand()
-        case "history": await withSession { print(Views.history($0)) }
+        case "history": await withSession { printLines(Views.history($0)) }
         case "plugins":
-            print(Views.plugins(heuristics: await host.heuristics, topics: await host.topics, commands: await host.commands,
+            printLines(Views.plugins(heuristics: await host.heuristics, topics: await host.topics, commands: await host.commands,
                                 hooks: await host.hooks, files: await host.files, memoryUsed: await host.memoryUsed,
                                 memoryCap: await host.memoryCap))
         case "reload": await reloadCommand()
@@ -71,7 +75,7 @@ extension REPL {
         return .proceed
     }
 
-    private func print(_ lines: [String]) {
+    private func printLines(_ lines: [String]) {
         console.out(Sanitizer.clean(lines.joined(separator: "\n")))
     }
 
@@ -83,16 +87,21 @@ extension REPL {
         body(session)
     }
 
-    private func modeCommand(_ name: String) async {
-        guard !name.isEmpty else {
+    /// `:mode NAME` takes a unique prefix of a persona's name too (`:mode five`).
+    private func modeCommand(_ typed: String) async {
+        guard !typed.isEmpty else {
             console.out("mode: \(await engine.mode)")
             return
         }
-        if await engine.switchMode(to: name.lowercased()) {
-            console.status(console.dim("now asking as \(name.lowercased())"))
-        } else {
-            let known = await host.modes().map(\.name).joined(separator: ", ")
-            console.error("no persona named '\(name)' (known: \(known))")
+        let known = await host.modes().map(\.name)
+        switch CommandMatch.resolve(typed.lowercased(), among: known) {
+        case .found(let name):
+            _ = await engine.switchMode(to: name)
+            console.out("now asking as \(name)")
+        case .ambiguous(let names):
+            console.error("'\(typed)' could be \(names.joined(separator: " or "))")
+        case .unknown:
+            console.error("no persona named '\(typed)' (known: \(known.joined(separator: ", ")))")
         }
     }
 
@@ -107,7 +116,7 @@ extension REPL {
         }
         let (analytics, behind) = await analytics.snapshot(for: session)
         guard args == "--json" else {
-            print(Views.stats(session, analytics: analytics, behind: behind, prices: backendInfo.price))
+            printLines(Views.stats(session, analytics: analytics, behind: behind, prices: backendInfo.price))
             return
         }
         /// DESIGN §8's object for this session, with which session and how many turns it trails.
@@ -145,7 +154,7 @@ extension REPL {
         } else {
             lines.append("last fallback: none this session")
         }
-        print(lines)
+        printLines(lines)
     }
 
     private func reloadCommand() async {
@@ -181,11 +190,11 @@ extension REPL {
                 console.error("no command :\(wanted)")
                 return
             }
-            print(["\(entry.1)  \(entry.2)"])
+            printLines(["\(entry.1)  \(entry.2)"])
             return
         }
         let width = all.map(\.1.count).max() ?? 0
-        print(all.map { "  \($0.1.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.2)" } + [
+        printLines(all.map { "  \($0.1.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.2)" } + [
             "", "Anything not starting with ':' is an explanation for the student.",
             "\"\"\" on a line opens and closes a multi-line block; a trailing \\ continues a line; :: sends a literal ':'.",
             "Unique prefixes work (:st → :stats). Tab completes commands, personas and topics.",
@@ -195,7 +204,7 @@ extension REPL {
     private func pluginCommand(_ name: String, args: String) async {
         do {
             if let text = try await host.runCommand(name, args: args, session: await engine.session?.info) {
-                print([text])
+                printLines([text])
             }
         } catch {
             show([error])

@@ -6,8 +6,21 @@ import TeachBack
 /// user is sanitised first: nothing printed can move the cursor, retitle the window or recolour.
 public struct Console: Sendable {
     public var color: Bool
+    /// Which of the two a line goes to.
+    public enum Stream: Sendable { case out, err }
+    /// Where text goes: stdout and stderr, or what a test captures.
+    let sink: @Sendable (Stream, String) -> Void
 
-    public init(color: Bool) { self.color = color }
+    public init(color: Bool, sink: @escaping @Sendable (Stream, String) -> Void = Console.terminal) {
+        self.color = color
+        self.sink = sink
+    }
+
+    /// File descriptors 1 and 2.
+    public static let terminal: @Sendable (Stream, String) -> Void = { stream, text in
+        var text = text
+        _ = text.withUTF8 { writeAll(stream == .out ? 1 : 2, UnsafeRawBufferPointer($0)) }
+    }
 
     /// Colour when stdout is a terminal, `NO_COLOR` is unset or empty, and `--no-color` was not given.
     public static func detect(environment: [String: String], noColorFlag: Bool) -> Console {
@@ -15,8 +28,8 @@ public struct Console: Sendable {
         return Console(color: !noColorFlag && !noColor && isatty(1) == 1)
     }
 
-    public func out(_ text: String, newline: Bool = true) { write(1, text + (newline ? "\n" : "")) }
-    public func status(_ text: String) { write(2, text + "\n") }
+    public func out(_ text: String, newline: Bool = true) { sink(.out, text + (newline ? "\n" : "")) }
+    public func status(_ text: String) { sink(.err, text + "\n") }
 
     public func dim(_ s: String) -> String { paint(s, "2") }
     public func bold(_ s: String) -> String { paint(s, "1") }
@@ -29,11 +42,6 @@ public struct Console: Sendable {
     public func warning(_ message: String) { status(yellow("warning: ") + Sanitizer.clean(message)) }
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-
-    private func write(_ fd: Int32, _ text: String) {
-        var text = text
-        _ = text.withUTF8 { writeAll(fd, UnsafeRawBufferPointer($0)) }
-    }
 }
 
 /// Removes what a terminal would act on from untrusted text: escape and control sequences (CSI,

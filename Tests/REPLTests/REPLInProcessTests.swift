@@ -1,0 +1,66 @@
+import Foundation
+@testable import REPL
+import Testing
+
+/// The REPL's commands run in process, as a router is tested without a socket: the real loop,
+/// Lua host and database, input from a list, output captured.
+@Suite struct REPLInProcessTests {
+    @Test func modeSwitchesByNameAndPrefixAndKeepsTheHistory() async throws {
+        let run = try await REPLRun.run([":teach recursion", "It calls itself.", ":mode anx", ":mode", "It stops at a base case.", ":history",
+                                         ":mode five", ":mode c", ":mode zz"])
+        #expect(run.code == 0)
+        #expect(run.output.out.contains("now asking as anxious\nmode: anxious"), "a unique prefix names the persona")
+        #expect(run.output.out.contains("now asking as five-year-old"))
+        #expect(run.output.out.contains("now asking as contrarian"))
+        #expect(run.output.err.contains("no persona named 'zz'"))
+        let session = try #require(try await run.store.latestSession())
+        #expect(session.turns.map(\.mode) == ["socratic", "anxious"])
+        #expect(run.output.out.contains("It calls itself."), ":history shows the first turn")
+    }
+
+    @Test func unknownAndAmbiguousCommandsAreErrorsNotExplanations() async throws {
+        let run = try await REPLRun.run([":teach x", ":frobnicate", ":s", ":teach", ":h"])
+        #expect(run.output.out.contains(":history"), ":h is help, which lists the commands")
+        #expect(run.output.err.contains("unknown command :frobnicate"))
+        #expect(run.output.err.contains("ambiguous"))
+        #expect(run.output.err.contains("usage: :teach TOPIC"))
+        #expect(try await run.store.sessions(limit: 5).isEmpty, "nothing was sent as an explanation")
+    }
+
+    @Test func parallelTogglesAndSaysSo() async throws {
+        let run = try await REPLRun.run([":parallel off", ":parallel", ":parallel on", ":parallel sideways"])
+        #expect(run.output.out.contains("parallel: off"))
+        #expect(run.output.out.contains("parallel: on"))
+        #expect(run.output.err.contains("usage: :parallel on|off"))
+    }
+
+    @Test func aTripleQuotedBlockIsOneExplanation() async throws {
+        let run = try await REPLRun.run([":teach recursion", "\"\"\"", "First line.", ":not a command", "\"\"\""])
+        let turns = try #require(try await run.store.latestSession()).turns
+        #expect(turns.map(\.explanation) == ["First line.\n:not a command"])
+    }
+
+    @Test func resumeTakesUpASavedSessionByPrefix() async throws {
+        let first = try await REPLRun.run([":teach tcp", "SYN first."])
+        let id = try #require(try await first.store.latestSession()).id
+        let second = try await REPLRun.run([.line(":resume \(id.prefix(6))"), "Then SYN-ACK."], store: first.store)
+        #expect(second.output.err.contains("resumed \(id.prefix(8))"))
+        #expect(try await second.store.session(matching: id).turns.map(\.explanation) == ["SYN first.", "Then SYN-ACK."])
+        let missing = try await REPLRun.run([":resume zzzz"], store: first.store)
+        #expect(missing.output.err.contains("no saved session matches 'zzzz'"))
+    }
+
+    @Test func reloadPicksUpAScriptChangedDuringTheSession() async throws {
+        let dir = NSTemporaryDirectory() + "tb-reload-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let file = dir + "/hello.lua"
+        let version = { @Sendable (word: String) throws in
+            try "teachback.command { name = \"hello\", run = function() return \"said \(word)\" end }"
+                .write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        try version("one")
+        let run = try await REPLRun.run([":hello", .meanwhile { try version("two") }, ":hello", ":reload", ":hello"], pluginDirs: [dir])
+        #expect(run.output.out.components(separatedBy: "said one").count == 3, "the old script until :reload")
+        #expect(run.output.out.hasSuffix("said two\n"), "\(run.output.out)")
+    }
+}
