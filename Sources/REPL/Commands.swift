@@ -40,9 +40,9 @@ extension REPL {
         if let alias = Self.aliases[typed] { return await run(alias, args: args) }
         switch CommandMatch.resolve(typed, among: await commandNames()) {
         case .unknown:
-            console.error("unknown command :\(typed) — :help lists the commands (start a line with :: to send a literal ':')")
+            fail("unknown command :\(typed) — :help lists the commands (start a line with :: to send a literal ':')")
         case .ambiguous(let names):
-            console.error(":\(typed) is ambiguous: " + names.map { ":" + $0 }.joined(separator: ", "))
+            fail(":\(typed) is ambiguous: " + names.map { ":" + $0 }.joined(separator: ", "))
         case .found(let name):
             return await run(name, args: args)
         }
@@ -81,7 +81,7 @@ extension REPL {
 
     private func withSession(_ body: (Session) -> Void) async {
         guard let session = await engine.session else {
-            console.error("no session yet: start one with :teach TOPIC")
+            fail("no session yet: start one with :teach TOPIC")
             return
         }
         body(session)
@@ -99,19 +99,19 @@ extension REPL {
             _ = await engine.switchMode(to: name)
             console.out("now asking as \(name)")
         case .ambiguous(let names):
-            console.error("'\(typed)' could be \(names.joined(separator: " or "))")
+            fail("'\(typed)' could be \(names.joined(separator: " or "))")
         case .unknown:
-            console.error("no persona named '\(typed)' (known: \(known.joined(separator: ", ")))")
+            fail("no persona named '\(typed)' (known: \(known.joined(separator: ", ")))")
         }
     }
 
     private func statsCommand(_ args: String) async {
         guard args.isEmpty || args == "--json" else {
-            console.error("usage: :stats [--json]")
+            fail("usage: :stats [--json]")
             return
         }
         guard let session = await engine.session else {
-            console.error("no session yet: start one with :teach TOPIC")
+            fail("no session yet: start one with :teach TOPIC")
             return
         }
         let (analytics, behind) = await analytics.snapshot(for: session)
@@ -139,7 +139,7 @@ extension REPL {
         case "on": await engine.setParallel(true)
         case "off": await engine.setParallel(false)
         default:
-            console.error("usage: :parallel on|off")
+            fail("usage: :parallel on|off")
             return
         }
         console.out("parallel: \(await engine.parallel ? "on (analysis and question at once)" : "off (question after the analysis)")")
@@ -176,7 +176,7 @@ extension REPL {
             }
             await teach(text)
         } catch {
-            console.error(error.description)
+            fail(error.description)
         }
     }
 
@@ -187,7 +187,7 @@ extension REPL {
             let wanted = topic.hasPrefix(":") ? String(topic.dropFirst()) : topic
             guard case .found(let name) = CommandMatch.resolve(wanted, among: all.map(\.0)),
                   let entry = all.first(where: { $0.0 == name }) else {
-                console.error("no command :\(wanted)")
+                fail("no command :\(wanted)")
                 return
             }
             printLines(["\(entry.1)  \(entry.2)"])

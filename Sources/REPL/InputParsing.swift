@@ -72,6 +72,13 @@ public struct InputAssembler: Sendable {
     /// Drops a half-typed input (Ctrl-C).
     public mutating func reset() { self = InputAssembler() }
 
+    /// At the end of input: what was typed of an unfinished input, so it is not lost.
+    public mutating func flush() -> String? {
+        guard isPending else { return nil }
+        let text = finish()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text
+    }
+
     static let fence = "\"\"\""
 
     private mutating func finish() -> String {

@@ -6,12 +6,14 @@ import TeachBack
 /// be saved get one more try, the review is recorded, `on_session_end` hooks run, and whatever
 /// could not be saved goes to a rescue file (and the exit code says so).
 extension REPL {
-    /// Ends the session; returns the exit code: 1 when turns had to be rescued.
+    /// Ends the session; returns the exit code: 1 when turns had to be rescued, or when input
+    /// from a pipe had a failing command (a script can tell it went wrong).
     func finish() async -> Int32 {
         await retrySaving()
         await scheduleReview()
         show(await engine.end())
-        return await rescueUnsaved()
+        let rescued = await rescueUnsaved()
+        return rescued != 0 || (!interactive && failures > 0) ? 1 : 0
     }
 
     /// Retries waiting turns now (before `:sessions` lists what is saved, and at the end).

@@ -23,6 +23,8 @@ public actor REPL {
     /// as a review.
     private var turnsAtStart = 0
     let interrupter = Interrupter()
+    /// Commands and inputs that failed; a piped run that had any exits 1.
+    private(set) var failures = 0
     private let terminator = Terminator()
 
     public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
@@ -70,6 +72,10 @@ public actor REPL {
             switch await reader.read(prompt: interactive ? prompt : "") {
             case .endOfInput:
                 if interactive { console.out("") }
+                if let unfinished = assembler.flush() {
+                    console.warning("the input ended inside a \"\"\" block or after a trailing \\; sending what was typed")
+                    await teach(unfinished)
+                }
                 return await finish()
             case .interrupted(let hadText):
                 if !hadText, !assembler.isPending { console.status("Use Ctrl-D or :quit to exit.") }
@@ -125,7 +131,7 @@ public actor REPL {
 
     func teach(_ explanation: String) async {
         guard await engine.session != nil else {
-            console.error("no session yet: start one with :teach TOPIC")
+            fail("no session yet: start one with :teach TOPIC")
             return
         }
         let printer = TurnPrinter(console: console)
@@ -157,7 +163,7 @@ public actor REPL {
 
     func teachCommand(_ topic: String) async {
         guard !topic.isEmpty else {
-            console.error("usage: :teach TOPIC (e.g. :teach recursion)")
+            fail("usage: :teach TOPIC (e.g. :teach recursion)")
             return
         }
         await scheduleReview()
@@ -165,6 +171,12 @@ public actor REPL {
         turnsAtStart = 0
         show(outcome.problems)
         console.out(console.cyan("student› ") + Sanitizer.clean(outcome.value))
+    }
+
+    /// An error the user caused or must know about; counted for the exit code of a piped run.
+    func fail(_ message: String) {
+        failures += 1
+        console.error(message)
     }
 
     func show(_ problems: [ScriptProblem]) {

@@ -19,20 +19,20 @@ extension REPL {
                 "\(s.id.prefix(8))  \(formatter.string(from: s.updatedAt))  \(s.turns) turn\(s.turns == 1 ? "" : "s")  \(s.mode) · \(s.topic)"
             }.joined(separator: "\n")))
         } catch {
-            console.error("cannot list sessions: \(error)")
+            fail("cannot list sessions: \(error)")
         }
     }
 
     func resumeCommand(_ id: String) async {
         guard !id.isEmpty else {
-            console.error("usage: :resume ID (see :sessions; a unique prefix is enough)")
+            fail("usage: :resume ID (see :sessions; a unique prefix is enough)")
             return
         }
         guard let store = await storeOrComplain() else { return }
         do {
             await resume(try await store.session(matching: id))
         } catch {
-            console.error("\(error)")
+            fail("\(error)")
         }
     }
 
@@ -45,7 +45,7 @@ extension REPL {
             }
             await resume(session)
         } catch {
-            console.error("cannot continue the last session: \(error)")
+            fail("cannot continue the last session: \(error)")
         }
     }
 
@@ -61,7 +61,7 @@ extension REPL {
 
     func exportCommand(_ path: String) async {
         guard let session = await engine.session else {
-            console.error("no session yet: start one with :teach TOPIC")
+            fail("no session yet: start one with :teach TOPIC")
             return
         }
         let format = path.isEmpty ? .md : SessionCodec.Format.of(path: path)
@@ -74,13 +74,13 @@ extension REPL {
                 console.status(console.dim("wrote \(session.turns.count) turns to \(path) (\(format.rawValue))"))
             }
         } catch {
-            console.error("cannot export to \(path): \((error as NSError).localizedDescription)")
+            fail("cannot export to \(path): \((error as NSError).localizedDescription)")
         }
     }
 
     func storeOrComplain() async -> SQLiteStore? {
         guard let store else {
-            console.error("sessions are not being saved (the database could not be opened)")
+            fail("sessions are not being saved (the database could not be opened)")
             return nil
         }
         return store
@@ -95,7 +95,7 @@ extension REPL {
             let due = try await store.reviewItems().filter { $0.due <= Date() }
             console.out(due.isEmpty ? "Nothing is due for review." : Sanitizer.clean(Views.review(due)))
         } catch {
-            console.error("cannot read the review schedule: \(error)")
+            fail("cannot read the review schedule: \(error)")
         }
     }
 }

@@ -8,7 +8,7 @@ import Testing
     @Test func modeSwitchesByNameAndPrefixAndKeepsTheHistory() async throws {
         let run = try await REPLRun.run([":teach recursion", "It calls itself.", ":mode anx", ":mode", "It stops at a base case.", ":history",
                                          ":mode five", ":mode c", ":mode zz"])
-        #expect(run.code == 0)
+        #expect(run.code == 1, "':mode zz' failed")
         #expect(run.output.out.contains("now asking as anxious\nmode: anxious"), "a unique prefix names the persona")
         #expect(run.output.out.contains("now asking as five-year-old"))
         #expect(run.output.out.contains("now asking as contrarian"))
@@ -62,5 +62,20 @@ import Testing
         let run = try await REPLRun.run([":hello", .meanwhile { try version("two") }, ":hello", ":reload", ":hello"], pluginDirs: [dir])
         #expect(run.output.out.components(separatedBy: "said one").count == 3, "the old script until :reload")
         #expect(run.output.out.hasSuffix("said two\n"), "\(run.output.out)")
+    }
+}
+
+@Suite struct PipedEndingTests {
+    @Test func anUnclosedBlockAtTheEndIsSentWithAWarning() async throws {
+        let run = try await REPLRun.run([":teach recursion", "\"\"\"", "It calls itself.", "Until the base case."])
+        #expect(run.output.err.contains("the input ended inside a \"\"\" block"))
+        #expect(try await run.store.latestSession()?.turns.map(\.explanation) == ["It calls itself.\nUntil the base case."])
+        #expect(run.code == 0)
+    }
+
+    @Test func aPipedRunWithAFailedCommandExitsOne() async throws {
+        #expect(try await REPLRun.run([":teach x", "Fine."]).code == 0)
+        #expect(try await REPLRun.run([":teach x", ":nonsense", "Fine."]).code == 1)
+        #expect(try await REPLRun.run([":mode pirate"]).code == 1)
     }
 }
