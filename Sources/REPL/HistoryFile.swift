@@ -3,6 +3,8 @@ import TeachBack
 
 /// The REPL's input history at `$XDG_STATE_HOME/teachback/history`: one line per entry, appended
 /// on submit (so concurrent sessions interleave rather than overwrite), readable only by the user.
+/// A multi-line entry (a `"""` block) is one line in the file, its newlines written as `\n` and
+/// its backslashes as `\\`.
 public struct HistoryFile: Sendable {
     public let path: String
     /// Entries kept when the file is loaded; older ones are dropped from the file then.
@@ -19,10 +21,30 @@ public struct HistoryFile: Sendable {
     public func load() -> [String] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-        guard lines.count > Self.limit else { return lines }
+        guard lines.count > Self.limit else { return lines.map(Self.decode) }
         let kept = Array(lines.suffix(Self.limit))
         try? Directories.writePrivate(kept.joined(separator: "\n") + "\n", to: path)
-        return kept
+        return kept.map(Self.decode)
+    }
+
+    static func encode(_ entry: String) -> String {
+        entry.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+    }
+
+    static func decode(_ line: String) -> String {
+        var out = ""
+        var escaped = false
+        for c in line {
+            if escaped {
+                out.append(c == "n" ? "\n" : c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return escaped ? out + "\\" : out
     }
 
     public func append(_ line: String) {
@@ -30,7 +52,6 @@ public struct HistoryFile: Sendable {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        let bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        _ = Array((Self.encode(line) + "\n").utf8).withUnsafeBytes { writeAll(fd, $0) }
     }
 }

@@ -81,8 +81,9 @@ public actor REPL {
                 if !hadText, !assembler.isPending { console.status("Use Ctrl-D or :quit to exit.") }
                 assembler.reset()
             case .line(let line):
-                reader.remember(line)
                 guard let input = assembler.feed(line) else { continue }
+                // A whole block is one history entry, so up-arrow brings it back whole.
+                reader.remember(input)
                 if await handle(input) == .quit { return await finish() }
             }
         }

@@ -29,7 +29,9 @@ final class ScriptedReader: LineReader, @unchecked Sendable {
             return .endOfInput
         }
     }
-    func remember(_ line: String) {}
+    /// What the REPL asked to keep in the history.
+    let remembered = Protected<[String]>([])
+    func remember(_ line: String) { remembered.withLock { $0.append(line) } }
     func setCompleter(_ completer: Completer) {}
     func restoreTerminal() {}
 }
@@ -49,6 +51,7 @@ struct REPLRun {
     let code: Int32
     let output: Captured
     let store: SQLiteStore
+    let reader: ScriptedReader
 
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
@@ -58,10 +61,11 @@ struct REPLRun {
         let store = try store ?? SQLiteStore(path: NSTemporaryDirectory() + "tb-repl-\(UUID().uuidString)/teachback.sqlite")
         let output = Captured()
         let engine = TurnEngine(script: host, mode: "socratic", store: store)
-        let repl = REPL(engine: engine, host: host, reader: ScriptedReader(lines), console: Console(color: false, sink: output.append),
+        let reader = ScriptedReader(lines)
+        let repl = REPL(engine: engine, host: host, reader: reader, console: Console(color: false, sink: output.append),
                         interactive: false, verbose: false, environment: ["HOME": NSTemporaryDirectory()],
                         backendInfo: BackendInfo(banner: "offline", details: ["backend: offline"], price: nil), store: store)
         let code = await repl.run()
-        return REPLRun(code: code, output: output, store: store)
+        return REPLRun(code: code, output: output, store: store, reader: reader)
     }
 }

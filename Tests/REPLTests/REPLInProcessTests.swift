@@ -79,3 +79,19 @@ import Testing
         #expect(try await REPLRun.run([":mode pirate"]).code == 1)
     }
 }
+
+@Suite struct HistoryTests {
+    @Test func aBlockIsOneHistoryEntry() async throws {
+        let run = try await REPLRun.run([":teach recursion", "\"\"\"", "Line one.", "Line two.", "\"\"\"", "One \\", "line."])
+        #expect(run.reader.remembered.withLock { $0 } == [":teach recursion", "Line one.\nLine two.", "One \nline."])
+    }
+
+    @Test func multiLineEntriesAndBackslashesSurviveTheHistoryFile() throws {
+        let file = HistoryFile(path: NSTemporaryDirectory() + "tb-history-\(UUID().uuidString)/history")
+        let entries = ["plain", "Line one.\nLine two.", #"a \n that is typed, and C:\path\"#]
+        for entry in entries { file.append(entry) }
+        #expect(file.load() == entries)
+        let text = try String(contentsOfFile: file.path, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 3, "one line per entry")
+    }
+}
