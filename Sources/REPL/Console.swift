@@ -10,10 +10,33 @@ public struct Console: Sendable {
     public enum Stream: Sendable { case out, err }
     /// Where text goes: stdout and stderr, or what a test captures.
     let sink: @Sendable (Stream, String) -> Void
+    /// Whether stdout is a terminal whose width long lines should be wrapped to.
+    let wrapsLines: Bool
 
-    public init(color: Bool, sink: @escaping @Sendable (Stream, String) -> Void = Console.terminal) {
+    public init(color: Bool, wrapsLines: Bool = false, sink: @escaping @Sendable (Stream, String) -> Void = Console.terminal) {
         self.color = color
+        self.wrapsLines = wrapsLines
         self.sink = sink
+    }
+
+    /// The terminal's width, read anew each time so a resized window is followed; nil off a terminal.
+    var columns: Int? {
+        guard wrapsLines else { return nil }
+        var size = winsize()
+        return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+    }
+
+    static let studentPrefix = "student› "
+
+    /// The student's words, after the prefix, wrapped at word boundaries with a hanging indent.
+    func student(_ text: String) {
+        let indent = Self.studentPrefix.count
+        out(cyan(Self.studentPrefix) + LineWrapper.wrap(Sanitizer.clean(text), width: columns, indent: indent, column: indent))
+    }
+
+    /// A dim status line for stdout (the analysis after a turn), wrapped at word boundaries.
+    func dimLine(_ text: String) {
+        out(dim(LineWrapper.wrap(Sanitizer.clean(text), width: columns)))
     }
 
     /// File descriptors 1 and 2.
@@ -25,7 +48,8 @@ public struct Console: Sendable {
     /// Colour when stdout is a terminal, `NO_COLOR` is unset or empty, and `--no-color` was not given.
     public static func detect(environment: [String: String], noColorFlag: Bool) -> Console {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        return Console(color: !noColorFlag && !noColor && isatty(1) == 1)
+        let terminal = isatty(1) == 1
+        return Console(color: !noColorFlag && !noColor && terminal, wrapsLines: terminal)
     }
 
     public func out(_ text: String, newline: Bool = true) { sink(.out, text + (newline ? "\n" : "")) }

@@ -152,10 +152,10 @@ public actor REPL {
         } else {
             if let reason = turn.fallbackReason { console.warning("using the local fallback: \(reason)") }
             if !(printer.didStream && turn.backend.question == .claude) {
-                console.out(console.cyan("student› ") + Sanitizer.clean(turn.question))
+                console.student(turn.question)
             }
         }
-        console.out(console.dim(Sanitizer.clean(Views.turnLine(turn, prices: backendInfo.price))))
+        console.dimLine(Views.turnLine(turn, prices: backendInfo.price))
         if verbose, turn.backend.analysis == .local {
             console.status(console.dim(String(format: "local analysis: %.3f ms for %d heuristics", turn.timings.analysis ?? 0,
                                               await host.heuristics.count)))
@@ -171,7 +171,7 @@ public actor REPL {
         let outcome = await engine.start(topic: topic)
         turnsAtStart = 0
         show(outcome.problems)
-        console.out(console.cyan("student› ") + Sanitizer.clean(outcome.value))
+        console.student(outcome.value)
     }
 
     /// An error the user caused or must know about; counted for the exit code of a piped run.

@@ -55,7 +55,7 @@ extension REPL {
         startedWith(turns: session.turns.count)
         console.status(console.dim("resumed \(session.id.prefix(8)): \(session.topic) with \(session.mode), \(session.turns.count) turns"))
         if let last = session.turns.last {
-            console.out(console.cyan("student› ") + Sanitizer.clean(last.question))
+            console.student(last.question)
         }
     }
 

@@ -8,6 +8,8 @@ final class TurnPrinter: @unchecked Sendable {
     private let lock = NSLock()
     private var streamed = false
     private var lineOpen = false
+    /// Wraps the streamed question at word boundaries; it holds back a word until it is complete.
+    private var wrapper: LineWrapper?
 
     init(console: Console) { self.console = console }
 
@@ -20,16 +22,21 @@ final class TurnPrinter: @unchecked Sendable {
 
     private func fragment(_ text: String) {
         lock.withLock {
-            if !streamed { console.out(console.cyan("student› "), newline: false) }
+            if !streamed {
+                console.out(console.cyan(Console.studentPrefix), newline: false)
+                let indent = Console.studentPrefix.count
+                wrapper = console.columns.map { LineWrapper(width: $0, indent: indent, column: indent) }
+            }
             streamed = true
             lineOpen = true
-            console.out(Sanitizer.clean(text), newline: false)
+            let clean = Sanitizer.clean(text)
+            console.out(wrapper?.feed(clean) ?? clean, newline: false)
         }
     }
 
     private func notice(_ text: String) {
         lock.withLock {
-            if lineOpen { console.out("") }
+            if lineOpen { console.out(wrapper?.flush() ?? "") }
             lineOpen = false
             console.status(console.dim(Sanitizer.clean(text)))
         }
@@ -38,7 +45,7 @@ final class TurnPrinter: @unchecked Sendable {
     /// Ends the streamed line, if one is open.
     func closeLine() {
         lock.withLock {
-            if lineOpen { console.out("") }
+            if lineOpen { console.out(wrapper?.flush() ?? "") }
             lineOpen = false
         }
     }
