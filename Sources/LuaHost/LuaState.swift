@@ -113,6 +113,18 @@ final class LuaState {
         return lua_tonumberx(L, index, nil)
     }
 
+    /// The chunk and current line of the function `level` levels up the stack (1: the caller of
+    /// the running C function), as messages name it: `plugins/foo.lua`, 12.
+    func position(level: Int32) -> (file: String, line: Int) {
+        var ar = lua_Debug()
+        guard lua_getstack(L, level, &ar) != 0, lua_getinfo(L, "Sl", &ar) != 0, let source = ar.source else {
+            return ("?", 0)
+        }
+        let name = String(cString: source)
+        let file = name.hasPrefix("@") || name.hasPrefix("=") ? String(name.dropFirst()) : "[string]"
+        return (file, Int(ar.currentline))
+    }
+
     func absolute(_ index: Int32) -> Int32 { lua_absindex(L, index) }
 
     /// Pushes `table[key]` without metamethods.

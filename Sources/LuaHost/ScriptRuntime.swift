@@ -38,7 +38,7 @@ final class ScriptRuntime {
     let commonWords: WordList
     var registry = Registry()
     private(set) var files: [LoadedFile] = []
-    private(set) var logLines: [String] = []
+    let log: ScriptLog
     /// The file being loaded; registration is only allowed while this is set.
     var loading: (file: ScriptFile, registered: [String])?
     private var makeEnv: Int32 = 0
@@ -47,13 +47,12 @@ final class ScriptRuntime {
     /// Which pack (if any) a session topic matched, looked up once per topic.
     var packByTopic: [String: TopicPack?] = [:]
 
-    static let maxLogLines = 200
-
-    init?(budgets: Budgets, commonWords: WordList) {
+    init?(budgets: Budgets, commonWords: WordList, log: ScriptLog) {
         guard let lua = LuaState(memoryCap: budgets.memoryCap) else { return nil }
         self.lua = lua
         self.budgets = budgets
         self.commonWords = commonWords
+        self.log = log
         tb_set_owner(lua.L, Unmanaged.passUnretained(self).toOpaque())
         guard installSandbox() else { return nil }
     }
@@ -75,7 +74,7 @@ final class ScriptRuntime {
         if lua.load(text: Prelude.source, name: Prelude.name) != nil { return false }
         pushAPI()
         lua.pushFunction { L in ScriptRuntime.of(L).readModule() }
-        lua.pushFunction(TextHelpers.log)
+        lua.pushFunction(TextHelpers.printLog)
         guard lua.call(nargs: 3, nresults: 1, budget: budgets.load) == nil else { return false }
         makeEnv = lua.ref()
         return true
@@ -118,9 +117,13 @@ final class ScriptRuntime {
     /// Records what the file being loaded registered (`mode socratic`).
     func noteRegistered(_ what: String) { loading?.registered.append(what) }
 
-    func appendLog(_ message: String) {
-        logLines.append(loading.map { "\($0.file.display): \(message)" } ?? message)
-        if logLines.count > Self.maxLogLines { logLines.removeFirst(logLines.count - Self.maxLogLines) }
+    /// Logs argument 1 (a string or number) with the position of the Lua function `callerLevel`
+    /// levels up the stack.
+    func appendLog(callerLevel: Int32) -> Int32 {
+        let message = lua.string(at: 1) ?? lua.number(at: 1).map { "\($0)" } ?? lua.typeName(at: 1)
+        let (file, line) = lua.position(level: callerLevel)
+        log.append(ScriptLog.Line(file: file, line: line, message: message))
+        return 0
     }
 
     /// Raises `message` from the Swift function being called, prefixed with the script's position.

@@ -21,6 +21,7 @@ extension REPL {
         Builtin(name: "export", usage: ":export [FILE]", help: "the session as Markdown (or JSON/JSONL by FILE's extension); no FILE prints it"),
         Builtin(name: "review", usage: ":review", help: "topics due for review (SM-2 schedule from finished sessions)"),
         Builtin(name: "plugins", usage: ":plugins", help: "loaded heuristics, topics, commands and hooks, with errors and memory"),
+        Builtin(name: "log", usage: ":log [N]", help: "the last N lines the scripts logged (teachback.log, print), with file:line"),
         Builtin(name: "reload", usage: ":reload", help: "reload modes and plugins into a fresh Lua state"),
         Builtin(name: "parallel", usage: ":parallel [on|off]", help: "Claude's analysis and question at once (on), or the question after the analysis"),
         Builtin(name: "backend", usage: ":backend", help: "Claude or offline, model, base URL, the last failure and why"),
@@ -60,8 +61,10 @@ extension REPL {
         case "history": await withSession { print(Views.history($0)) }
         case "plugins":
             print(Views.plugins(heuristics: await host.heuristics, topics: await host.topics, commands: await host.commands,
-                                hooks: await host.hooks, files: await host.files, memoryUsed: await host.memoryUsed,
+                                hooks: await host.hooks, files: await host.files, log: host.log, memoryUsed: await host.memoryUsed,
                                 memoryCap: await host.memoryCap))
+        case "log":
+            if let lines = Views.log(host.log, args: args) { print(lines) } else { console.error("usage: :log [N] (N a positive number)") }
         case "reload": await reloadCommand()
         case "edit": await editCommand()
         case "help": await helpCommand(args)

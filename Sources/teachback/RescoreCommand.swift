@@ -27,7 +27,7 @@ struct RescoreCommand: AsyncParsableCommand {
     func run() async throws {
         let wiring = try await Wiring(common)
         var hosts = [wiring.host]
-        for _ in 1..<jobs { hosts.append(try LuaScriptHost(paths: await wiring.host.paths)) }
+        for _ in 1..<jobs { hosts.append(try LuaScriptHost(paths: await wiring.host.paths, log: wiring.host.log)) }
         let out = BufferedOutput(fd: 1)
         var agreement = Agreement()
         var turns = 0, sessions = 0, failures = 0

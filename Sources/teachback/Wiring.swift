@@ -33,7 +33,8 @@ struct Wiring {
         if paths.builtinRoot == nil {
             FileHandle.standardError.write(Data("warning: built-in modes and plugins not found; set TEACHBACK_HOME\n".utf8))
         }
-        host = try LuaScriptHost(paths: paths)
+        // With --verbose every script log line reaches stderr as it is written (REPL, ask, analyze, rescore).
+        host = try LuaScriptHost(paths: paths, log: ScriptLog(echo: options.verbose ? Self.echoLog : nil))
         // Every command reports scripts that failed to load; the rest work regardless.
         for error in await host.loadErrors {
             FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
@@ -54,6 +55,10 @@ struct Wiring {
             store = nil
             storeProblem = "\(error.description); this session is kept in memory only"
         }
+    }
+
+    @Sendable private static func echoLog(_ line: ScriptLog.Line) {
+        FileHandle.standardError.write(Data("log: \(Sanitizer.clean(line.text))\n".utf8))
     }
 
     /// The session database at `--db` or `$XDG_DATA_HOME/teachback/teachback.sqlite`.

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// What a script author sees from the real binary: the log, load errors, `check` and `new`.
+@Suite struct ScriptingTests {
+    /// A home whose config holds `plugins/<name>` files.
+    static func home(plugins: [String: String]) throws -> String {
+        let home = try Binary.sandbox()
+        let dir = home + "/config/teachback/plugins"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in plugins { try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+        return home
+    }
+
+    static let logging = """
+    print("loaded")
+    teachback.heuristic { name = "talker", analyze = function(text)
+      teachback.log("saw " .. #text .. " bytes")
+      return {}
+    end }
+    """
+
+    @Test func verboseAnalyzeAndAskPrintTheLogOnStderr() throws {
+        let home = try Self.home(plugins: ["talker.lua": Self.logging])
+        for command in ["analyze", "ask"] {
+            let result = try Binary.run([command, "--topic", "recursion", "--verbose"], input: "hello", home: home)
+            #expect(result.status == 0)
+            #expect(result.stderr.contains("/plugins/talker.lua:1: loaded\n"))
+            #expect(result.stderr.contains("/plugins/talker.lua:3: saw 5 bytes\n"))
+        }
+        let quiet = try Binary.run(["analyze", "--topic", "recursion"], input: "hello", home: home)
+        #expect(!quiet.stderr.contains("saw 5 bytes"))
+    }
+
+    @Test func replShowsTheLogAndThePluginsListItsLastLines() throws {
+        let home = try Self.home(plugins: ["talker.lua": Self.logging])
+        let result = try Binary.run([], input: ":teach recursion\nhello there\n:log 5\n:plugins\n:log x\n:quit\n", home: home)
+        let file = home + "/config/teachback/plugins/talker.lua"
+        #expect(result.stdout.contains("\(file):1: loaded\n\(file):3: saw 11 bytes"))
+        #expect(result.stdout.contains("log of \(file):\n  \(file):1: loaded\n  \(file):3: saw 11 bytes"))
+        #expect(result.stderr.contains("usage: :log [N]"))
+    }
+}
