@@ -24,7 +24,8 @@ extension ScriptRuntime {
             do {
                 results.append(try lua.heuristicResult(name: heuristic.name, weight: heuristic.weight))
             } catch {
-                problems.append(ScriptProblem("\(heuristic.file): heuristic '\(heuristic.name)' \(error.message)"))
+                // The position is where `analyze` is defined: the result has no line of its own.
+                problems.append(ScriptProblem("heuristic '\(heuristic.name)' failed: \(heuristic.file):\(heuristic.line): its result: \(error.message)"))
             }
             lua.pop()
         }
@@ -41,10 +42,7 @@ extension ScriptRuntime {
 
     func fallbackQuestion(mode name: String, turn: TurnContext) throws(ScriptProblem) -> String {
         let mode = try mode(named: name)
-        guard let fallback = mode.fallback else {
-            throw ScriptProblem("\(mode.file): mode '\(name)' has no fallback function")
-        }
-        let question = try callForString(fallback, budget: budgets.mode, what: "mode '\(name)' fallback", file: mode.file) {
+        let question = try callForString(mode.fallback, budget: budgets.mode, what: "mode '\(name)' fallback", file: mode.file) {
             lua.push(turn)
         }
         guard !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {

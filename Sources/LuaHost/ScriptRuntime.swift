@@ -40,7 +40,7 @@ final class ScriptRuntime {
     private(set) var files: [LoadedFile] = []
     let log: ScriptLog
     /// The file being loaded; registration is only allowed while this is set.
-    var loading: (file: ScriptFile, registered: [String])?
+    var loading: (file: ScriptFile, registered: [String], failure: String?)?
     private var makeEnv: Int32 = 0
     /// Concept tables handed to heuristics, by topic pack name.
     var conceptRefs: [String: Int32] = [:]
@@ -86,11 +86,18 @@ final class ScriptRuntime {
         let snapshot = registry
         var error = loadProtected(file)
         let registered = loading?.registered ?? []
+        // A failed registration fails the file even when the script caught the error with pcall.
+        if error == nil { error = loading?.failure }
         loading = nil
         if error == nil, registered.isEmpty, file.kind != .config {
             error = "\(file.display): registers nothing (call teachback.mode{...}, teachback.heuristic{...}, ...)"
         }
-        if error != nil { registry = snapshot }
+        if let failed = error {
+            registry = snapshot
+            if !registered.isEmpty {
+                error = failed + " — so nothing of \(file.display) is loaded (dropped: \(registered.joined(separator: ", ")))"
+            }
+        }
         files.append(LoadedFile(file: file.display, registered: error == nil ? registered : [], error: error,
                                 memory: max(0, lua.memoryUsed - memoryBefore)))
     }
@@ -110,7 +117,7 @@ final class ScriptRuntime {
             return "\(file.display): \(error.message)"
         }
         _ = lua_setupvalue(lua.L, -2, 1)   // the environment becomes the chunk's _ENV
-        loading = (file, [])
+        loading = (file, [], nil)
         return lua.call(nargs: 0, nresults: 0, budget: budgets.load)?.message
     }
 
