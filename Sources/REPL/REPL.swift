@@ -140,7 +140,7 @@ public actor REPL {
         if turn.interrupted {
             console.status(console.dim("[interrupted] — the explanation is kept; the question stopped where it was"))
         } else {
-            if let reason = turn.fallbackReason { console.warning("using the local fallback: \(reason)") }
+            if let reason = outcome.fallbackWarning { console.warning("using the local fallback: \(reason)") }
             if !(printer.didStream && turn.backend.question == .claude) {
                 console.out(console.cyan("student› ") + Sanitizer.clean(turn.question))
             }

@@ -23,7 +23,7 @@ struct AskCommand: AsyncParsableCommand {
         let end = await engine.end()
         for problem in start.problems + outcome.problems + end { console.warning(problem.message) }
         let turn = outcome.value
-        if let reason = turn.fallbackReason { console.warning("using the local fallback: \(reason)") }
+        if let reason = outcome.fallbackWarning { console.warning("using the local fallback: \(reason)") }
         if json {
             console.out(try JSONOutput.encode(AskResult(topic: topic, turn: turn)))
         } else {

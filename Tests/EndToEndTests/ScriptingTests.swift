@@ -40,4 +40,23 @@ import Testing
         #expect(result.stdout.contains("log of \(file):\n  \(file):1: loaded\n  \(file):3: saw 11 bytes"))
         #expect(result.stderr.contains("usage: :log [N]"))
     }
+
+    @Test func aBrokenModeWarnsOnceWithFileAndLineAndItsStandInQuestionVaries() throws {
+        let home = try Binary.sandbox()
+        try FileManager.default.createDirectory(atPath: home + "/modes", withIntermediateDirectories: true)
+        try """
+        teachback.mode { name = "broken", fallback = function(turn)
+          return nil .. "x"
+        end }
+        """.write(toFile: home + "/modes/broken.lua", atomically: true, encoding: .utf8)
+        let input = ":teach recursion\nRecursion uses a stack frame.\nIt calls itself until it stops.\n:quit\n"
+        let result = try Binary.run(["--modes", home + "/modes", "--mode", "broken"], input: input, home: home)
+        let warnings = result.stderr.split(separator: "\n").filter { $0.contains("warning:") }
+        #expect(warnings.count == 1, "one warning for one failure: \(warnings)")
+        #expect(warnings.first?.contains("broken.lua:2: attempt to concatenate a nil value") == true)
+        #expect(!result.stderr.contains("using the local fallback"))
+        let questions = result.stdout.split(separator: "\n").filter { $0.hasPrefix("student› ") }.dropFirst()
+        #expect(questions.count == 2)
+        #expect(Set(questions).count == 2, "the stand-in question does not repeat word for word")
+    }
 }
