@@ -71,6 +71,8 @@ final class ScriptRuntime {
             luaL_requiref(lua.L, name, open, 1)
             lua.pop()
         }
+        // Before the prelude: `("x"):find(...)` reaches the same table through the string metatable.
+        tb_install_bounded(lua.L)
         if lua.load(text: Prelude.source, name: Prelude.name) != nil { return false }
         pushAPI()
         lua.pushFunction { L in ScriptRuntime.of(L).readModule() }
