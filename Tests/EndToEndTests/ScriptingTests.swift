@@ -59,4 +59,25 @@ import Testing
         #expect(questions.count == 2)
         #expect(Set(questions).count == 2, "the stand-in question does not repeat word for word")
     }
+
+    @Test func ctrlCStopsALoopingScriptAndALongMatchAndReturnsToThePrompt() throws {
+        let home = try Self.home(plugins: ["slow.lua": """
+        teachback.command { name = "spin", run = function() while true do end end }
+        teachback.command { name = "match", run = function() return tostring(string.rep("a", 50000):find(".-.-.-.-x")) end }
+        """])
+        let term = try Terminal([], home: home)
+        var at = term.expect("> ")
+        for command in ["spin", "match"] {
+            term.type(":\(command)\r")
+            usleep(400_000)   // well inside the command's 2 s budget
+            kill(term.process.processIdentifier, SIGINT)   // what Ctrl-C sends (the test pty is not the controlling terminal)
+            at = term.expect("slow.lua:", after: at)
+            // Stopped by Ctrl-C, not by the budget running out.
+            at = term.expect("interrupted", after: at)
+            at = term.expect("> ", after: at)
+        }
+        #expect(!term.transcript.contains("exceeded its time budget"))
+        term.type(":quit\r")
+        #expect(term.waitForExit() == 0)
+    }
 }
