@@ -140,3 +140,22 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Replays the matcher's fuzz corpus and every input the fuzzer ever failed on (Fuzz/*/match).
+@Suite struct MatchFuzzRegressionTests {
+    @Test func everyKeptInputAgreesWithLua() throws {
+        let root = URL(fileURLWithPath: ScriptFixtures.repositoryRoot + "/Fuzz")
+        let files = ["corpus", "regressions"].flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(at: root.appendingPathComponent("\(folder)/match"),
+                                                          includingPropertiesForKeys: nil)) ?? [])
+                .filter { !$0.lastPathComponent.hasPrefix(".") }
+        }
+        #expect(files.count >= 6)
+        let runner = PatternDifferential.Runner()
+        for file in files {
+            guard let (pattern, subject) = PatternDifferential.fuzzCase(Array(try Data(contentsOf: file))) else { continue }
+            let diff = runner.differences(pattern: pattern, subject: subject)
+            #expect(diff.isEmpty, "\(file.lastPathComponent): \(diff)")
+        }
+    }
+}

@@ -43,6 +43,17 @@ enum PatternDifferential {
     return table.concat(diffs, "\n")
     """#
 
+    /// A fuzz input as a case: the pattern before the first NUL byte, the subject after it. Only
+    /// cases Lua's own (uninterruptible) matcher finishes quickly are kept: a short subject and at
+    /// most three repetition operators.
+    static func fuzzCase(_ bytes: [UInt8]) -> (pattern: String, subject: String)? {
+        guard let split = bytes.firstIndex(of: 0) else { return nil }
+        let pattern = bytes[..<split], subject = bytes[(split + 1)...]
+        guard pattern.count <= 32, subject.count <= 48,
+              pattern.filter({ "*+-?".utf8.contains($0) }).count <= 3 else { return nil }
+        return (String(decoding: pattern, as: UTF8.self), String(decoding: subject, as: UTF8.self))
+    }
+
     /// A state with the standard libraries (Lua's own matcher) and `compareOne` loaded.
     final class Runner {
         let lua: LuaState
