@@ -159,3 +159,20 @@ struct SplitMix: RandomNumberGenerator {
         }
     }
 }
+
+/// The parser is C too: `load` takes at most 1 MiB of source, whole or from a reader.
+@Suite struct BoundedLoadTests {
+    @Test func aHugeChunkIsRefusedAndASmallOneLoads() async throws {
+        let fixtures = try ScriptFixtures(["l.lua": """
+        teachback.command { name = "l", run = function()
+          local big = string.rep("x=1 ", 2^19)
+          local ok1, e1 = pcall(load, big)
+          local parts = { big, big }
+          local f, e2 = load(function() return table.remove(parts) end)
+          return tostring(ok1) .. " " .. e1 .. " | " .. tostring(f) .. " " .. e2 .. " | " .. load("return 1 + 1")()
+        end }
+        """])
+        let out = try await fixtures.host().runCommand("l", args: "", session: nil)
+        #expect(fixtures.relative([out ?? ""]) == ["false load: a chunk may hold at most 1 MiB | nil load: a chunk may hold at most 1 MiB | 2"])
+    }
+}
