@@ -60,7 +60,7 @@ struct Schema: Sendable {
         Field(name: "name", type: "string", doc: "required, matches [a-z0-9-]+; invoked as `:name`"),
         Field(name: "usage", type: "string?", doc: ""),
         Field(name: "help", type: "string?", doc: ""),
-        Field(name: "run", type: "fun(args: string, session: teachback.Session?): string?",
+        Field(name: "run", type: "fun(args: string, session: teachback.Session?): string|nil",
               doc: "required; `session` is nil when no session is active; returns text to print"),
     ])
 
