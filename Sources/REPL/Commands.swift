@@ -133,14 +133,29 @@ extension REPL {
     }
 
     private func reloadCommand() async {
+        let before = await host.config
         let files = await host.reload()
         let failed = files.filter { $0.error != nil }
         for file in failed { console.warning(file.error ?? "") }
         console.status(console.dim("reloaded \(files.count) files, \(failed.count) with errors"))
+        await apply(await host.config, replacing: before)
         let mode = await engine.mode
         if !(await host.modes().contains { $0.name == mode }) {
             console.warning("the current persona '\(mode)' no longer exists; questions fall back to the default")
         }
+    }
+
+    /// Applies init.lua's settings again after `:reload` and says what changed; `parallel` only when
+    /// init.lua changed it, so a `:parallel` toggle survives a reload that leaves it alone.
+    private func apply(_ config: ScriptConfig, replacing old: ScriptConfig) async {
+        let changes = config.changes(from: old)
+        guard !changes.isEmpty, let reconfigure else { return }
+        let applied = reconfigure(config)
+        await engine.setBackend(applied.backend)
+        backendInfo = applied.info
+        if config.parallel != old.parallel { await engine.setParallel(applied.parallel) }
+        for change in changes { console.status("init.lua: " + change) }
+        if config.analyticsEvery != old.analyticsEvery { console.status(console.dim("(analytics_every applies from the next start)")) }
     }
 
     private func editCommand() async {

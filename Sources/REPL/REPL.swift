@@ -14,7 +14,10 @@ public actor REPL {
     let interactive: Bool
     let verbose: Bool
     let environment: [String: String]
-    let backendInfo: BackendInfo
+    /// Replaced by `:reload` when init.lua changes the model or prices.
+    var backendInfo: BackendInfo
+    /// How init.lua's settings become a backend, for `:reload`; nil keeps the backend as it is.
+    let reconfigure: Reconfigure?
     /// The session database, when it could be opened.
     let store: SQLiteStore?
     let analytics: AnalyticsBoard
@@ -26,7 +29,8 @@ public actor REPL {
 
     public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
                 interactive: Bool, verbose: Bool, environment: [String: String], backendInfo: BackendInfo,
-                store: SQLiteStore?, analyticsEvery: Int = 5) {
+                store: SQLiteStore?, analyticsEvery: Int = 5, reconfigure: Reconfigure? = nil) {
+        self.reconfigure = reconfigure
         self.engine = engine
         self.host = host
         self.reader = reader

@@ -5,8 +5,8 @@ import Foundation
 /// never thrown: whatever happens, the explanation is kept and a question is asked.
 public actor TurnEngine {
     public nonisolated let script: any ScriptHost
-    /// Claude, or nil when offline.
-    public nonisolated let backend: (any StudentBackend)?
+    /// Claude, or nil when offline; `:reload` may replace it (init.lua's model, timeouts, retries).
+    public private(set) var backend: (any StudentBackend)?
     public private(set) var session: Session?
     public private(set) var mode: String
     /// Claude's analysis and question at the same time (default), or one after the other.
@@ -26,6 +26,7 @@ public actor TurnEngine {
     }
 
     public func setParallel(_ on: Bool) { parallel = on }
+    public func setBackend(_ backend: (any StudentBackend)?) { self.backend = backend }
 
     /// What a step produced besides its result: problems to show the user (already de-duplicated).
     public struct Outcome<Value: Sendable>: Sendable {

@@ -84,7 +84,19 @@ struct Wiring {
                           parallel: !options.sequential && (config.parallel ?? true), store: store)
     }
 
-    var backendInfo: BackendInfo {
+    var backendInfo: BackendInfo { Self.backendInfo(claude: claude, options: options, config: config) }
+
+    /// For `:reload`: the backend, its description and the parallel setting init.lua's settings give.
+    var reconfigure: Reconfigure {
+        { [environment, options] config in
+            let claude = Self.claudeConfig(environment: environment, options: options, config: config)
+            return Reconfigured(backend: claude.map { ClaudeBackend(client: MessagesClient(config: $0)) },
+                                info: Self.backendInfo(claude: claude, options: options, config: config),
+                                parallel: !options.sequential && (config.parallel ?? true))
+        }
+    }
+
+    static func backendInfo(claude: ClaudeConfig?, options: CommonOptions, config: ScriptConfig) -> BackendInfo {
         guard let claude else {
             let why = options.offline ? "--offline" : "no ANTHROPIC_API_KEY"
             return BackendInfo(banner: "offline (\(why)): the student is played by local scripts",

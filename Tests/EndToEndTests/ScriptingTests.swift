@@ -80,4 +80,32 @@ import Testing
         term.type(":quit\r")
         #expect(term.waitForExit() == 0)
     }
+
+    @Test func reloadAppliesInitLuaAgainAndSaysWhatChanged() throws {
+        let home = try Binary.sandbox()
+        let config = home + "/config/teachback"
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try "teachback.config { model = 'claude-a', parallel = true }".write(toFile: config + "/init.lua", atomically: true, encoding: .utf8)
+        // A key and a base URL naming no host: nothing is ever sent, but the backend is Claude.
+        let term = try Terminal([], home: home, extra: ["ANTHROPIC_API_KEY": "test-key", "ANTHROPIC_BASE_URL": "http://127.0.0.1:9"])
+        var at = term.expect("> ")
+        term.type(":backend\r")
+        at = term.expect("model: claude-a", after: at)
+        try """
+        teachback.config { model = 'claude-b', parallel = false, max_retries = 0, timeouts = { total = 30 },
+          prices = { ['claude-b'] = { input = 3, output = 15 } } }
+        """.write(toFile: config + "/init.lua", atomically: true, encoding: .utf8)
+        term.type(":reload\r")
+        at = term.expect("init.lua: model: claude-a → claude-b", after: at)
+        at = term.expect("init.lua: parallel: true → false", after: at)
+        at = term.expect("init.lua: prices: (default) → claude-b 3.0/15.0", after: at)
+        at = term.expect("init.lua: timeouts.total: (default) → 30.0", after: at)
+        at = term.expect("init.lua: max_retries: (default) → 0", after: at)
+        term.type(":backend\r")
+        at = term.expect("model: claude-b", after: at)
+        term.type(":parallel\r")
+        at = term.expect("parallel: off", after: at)
+        term.type(":quit\r")
+        #expect(term.waitForExit() == 0)
+    }
 }
