@@ -90,7 +90,8 @@ extension ScriptRuntime {
         switch lua.type(at: -1) {
         case LUA_TNIL: return nil
         case LUA_TSTRING: return lua.string(at: -1).map { Self.bounded($0, to: Self.maxCommandOutput) }
-        default: throw ScriptProblem("\(command.file): command :\(command.name) returned \(lua.typeName(at: -1)), expected a string")
+        default:
+            throw ScriptProblem("\(command.file):\(lua.lineDefined(command.run)): command :\(command.name) returned \(lua.typeName(at: -1)), expected a string")
         }
     }
 
@@ -151,7 +152,8 @@ extension ScriptRuntime {
         if let error = lua.call(nargs: 1, nresults: 1, budget: budget) { throw problem(what, file: file, error) }
         defer { lua.pop() }
         guard let s = lua.string(at: -1) else {
-            throw ScriptProblem("\(file): \(what) returned \(lua.typeName(at: -1)), expected a string")
+            // The position is where the function is defined: a returned value has no line of its own.
+            throw ScriptProblem("\(file):\(lua.lineDefined(ref)): \(what) returned \(lua.typeName(at: -1)), expected a string")
         }
         return s
     }

@@ -10,12 +10,16 @@ public struct ScriptPaths: Sendable, Equatable {
     public var userConfig: String?
     public var modeDirs: [String]
     public var pluginDirs: [String]
+    /// Single files loaded last (`teachback check FILE`).
+    public var singleFiles: [String]
 
-    public init(builtinRoot: String?, userConfig: String?, modeDirs: [String] = [], pluginDirs: [String] = []) {
+    public init(builtinRoot: String?, userConfig: String?, modeDirs: [String] = [], pluginDirs: [String] = [],
+                singleFiles: [String] = []) {
         self.builtinRoot = builtinRoot
         self.userConfig = userConfig
         self.modeDirs = modeDirs
         self.pluginDirs = pluginDirs
+        self.singleFiles = singleFiles
     }
 
     /// The built-in scripts: `$TEACHBACK_HOME`, else `<executable>/../share/teachback`, else the
@@ -62,6 +66,7 @@ public struct ScriptPaths: Sendable, Equatable {
         modeDirs.forEach { add($0, kind: .mode, builtin: false) }
         pluginDirs.forEach { add($0, kind: .plugin, builtin: false) }
         var files = ordered.map(\.file)
+        files += singleFiles.map { ScriptFile(path: $0, display: Self.display($0), kind: .plugin) }
         if let config = configFile, FileManager.default.fileExists(atPath: config) {
             files.append(ScriptFile(path: config, display: Self.display(config), kind: .config))
         }

@@ -136,10 +136,10 @@ final class ScriptRuntime {
     }
 
     /// Raises `message` from the Swift function being called, prefixed with the script's position.
+    /// The position is written out in full (Lua's own `luaL_where` shortens long paths to "...tail").
     func raise(_ message: String) -> Int32 {
-        luaL_where(lua.L, 1)
-        lua.push(message)
-        lua_concat(lua.L, 2)
+        let (file, line) = lua.position(level: 1)
+        lua.push(line > 0 ? "\(file):\(line): \(message)" : message)
         return -1
     }
 

@@ -25,9 +25,8 @@ struct Wiring {
 
     init(_ options: CommonOptions) async throws {
         self.options = options
-        let executable = ProcessInfo.processInfo.arguments.first.map { URL(fileURLWithPath: $0).path } ?? ""
         let paths = ScriptPaths(
-            builtinRoot: ScriptPaths.locateBuiltins(environment: environment, executable: Self.executablePath(fallback: executable)),
+            builtinRoot: Self.builtinRoot(environment),
             userConfig: Directories.config(environment),
             modeDirs: options.modeDirs.map(Self.absolute), pluginDirs: options.pluginDirs.map(Self.absolute))
         if paths.builtinRoot == nil {
@@ -112,12 +111,14 @@ struct Wiring {
         Console.detect(environment: environment, noColorFlag: options.noColor)
     }
 
-    /// The running binary, for finding the built-in scripts next to it.
-    private static func executablePath(fallback: String) -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? fallback
+    /// The built-in scripts' folder, found from the running binary (DESIGN §4).
+    static func builtinRoot(_ environment: [String: String]) -> String? {
+        let argument = ProcessInfo.processInfo.arguments.first.map { URL(fileURLWithPath: $0).path } ?? ""
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? argument
+        return ScriptPaths.locateBuiltins(environment: environment, executable: executable)
     }
 
-    private static func absolute(_ path: String) -> String {
+    static func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }

@@ -108,4 +108,62 @@ import Testing
         term.type(":quit\r")
         #expect(term.waitForExit() == 0)
     }
+
+    @Test func newWritesWorkingTemplatesThatCheckPassesAndReloadPicksUp() throws {
+        let home = try Binary.sandbox()
+        let term = try Terminal([], home: home)
+        var at = term.expect("> ")
+        let persona = try Binary.run(["new", "persona", "pirate"], home: home)
+        #expect(persona.status == 0)
+        let path = home + "/config/teachback/modes/pirate.lua"
+        #expect(persona.stdout == path + "\n")
+        let heuristic = try Binary.run(["new", "heuristic", "examples"], home: home)
+        #expect(heuristic.stdout == home + "/config/teachback/plugins/examples.lua\n")
+        try "-- mine".write(toFile: path, atomically: true, encoding: .utf8)
+        let again = try Binary.run(["new", "persona", "pirate"], home: home)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists; not overwritten"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "-- mine")
+        try FileManager.default.removeItem(atPath: path)
+        #expect(try Binary.run(["new", "persona", "pirate"], home: home).status == 0)
+        #expect(try Binary.run(["new", "heuristic", "Bad Name"], home: home).status == 2)
+
+        let check = try Binary.run(["check", path, home + "/config/teachback/plugins"], home: home)
+        #expect(check.status == 0)
+        #expect(check.stdout.isEmpty)
+        #expect(check.stderr == "checked 2 files: no problems\n")
+
+        term.type(":reload\r:mode pirate\r:teach tides\r")
+        at = term.expect("now asking as pirate", after: at)
+        at = term.expect("I'd like to learn about tides", after: at)
+        term.type("Tides come from the moon's gravity.\r")
+        at = term.expect("student› ", after: at)
+        term.type(":log 1\r")
+        at = term.expect("examples.lua:21: 6 words, 0 example markers", after: at)
+        term.type(":quit\r")
+        #expect(term.waitForExit() == 0)
+    }
+
+    @Test func checkReportsEveryProblemWithFileAndLineAndExitsOne() throws {
+        let home = try Binary.sandbox()
+        let dir = home + "/scripts"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try """
+        teachback.mode { name = "nil-q", fallback = function(turn)
+          return nil
+        end }
+        teachback.heuristic { name = "big", analyze = function(text) return { clarity_score = 2 } end }
+        """.write(toFile: dir + "/bad.lua", atomically: true, encoding: .utf8)
+        try "teachback.mode { name = 'x', fallbak = function() return 'q' end }".write(toFile: dir + "/typo.lua", atomically: true, encoding: .utf8)
+        let check = try Binary.run(["check", dir], home: home)
+        #expect(check.status == 1)
+        let lines = check.stdout.split(separator: "\n").map(String.init)
+        #expect(lines == [
+            "\(dir)/typo.lua:1: teachback.mode: unknown field 'fallbak' (did you mean 'fallback'?)",
+            "heuristic 'big' failed: \(dir)/bad.lua:4: its result: field 'clarity_score' is 2.0, outside [0, 1]",
+            "\(dir)/bad.lua:1: mode 'nil-q' fallback returned nil, expected a string",
+        ])
+        #expect(check.stderr == "checked 2 files: 3 problems\n")
+        #expect(try Binary.run(["check", home + "/missing.lua"], home: home).status == 2)
+    }
 }
