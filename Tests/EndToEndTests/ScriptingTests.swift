@@ -30,6 +30,11 @@ import Testing
         }
         let quiet = try Binary.run(["analyze", "--topic", "recursion"], input: "hello", home: home)
         #expect(!quiet.stderr.contains("saw 5 bytes"))
+        let record = #"{"id": "s1", "topic": "t", "conversation_history": [{"role": "user", "content": "hello"}], "analyses": [{}]}"#
+        try (record + "\n").write(toFile: home + "/s.jsonl", atomically: true, encoding: .utf8)
+        let rescore = try Binary.run(["rescore", "--verbose", "--jobs", "2", home + "/s.jsonl"], home: home)
+        #expect(rescore.status == 0)
+        #expect(rescore.stderr.contains("/plugins/talker.lua:3: saw 5 bytes\n"))
     }
 
     @Test func replShowsTheLogAndThePluginsListItsLastLines() throws {
