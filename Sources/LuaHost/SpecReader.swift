@@ -26,7 +26,7 @@ struct SpecReader {
             if let key = lua.string(at: -2) {
                 if !schema.keys.contains(key) { unknown = schema.unknownKey(key, path: path) }
             } else {
-                let key = lua.number(at: -2).map { "\($0)" } ?? lua.typeName(at: -2)
+                let key = lua_isinteger(lua.L, -2) != 0 ? "\(lua_tointegerx(lua.L, -2, nil))" : lua.typeName(at: -2)
                 unknown = "unexpected key [\(key)]\(path.isEmpty ? "" : " in '\(path.dropLast())'") (fields are named: \(schema.keys.joined(separator: ", ")))"
             }
             if unknown != nil {

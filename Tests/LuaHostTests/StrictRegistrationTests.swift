@@ -23,7 +23,7 @@ import TeachBack
         #expect(try await loadErrors(["x.lua": "teachback.topic { name = 't', concepts = { { name = 'a', matches = {'a'} } } }"])
             == ["x.lua:1: teachback.topic: concepts item 1: unknown field 'matches' (did you mean 'match'?)"])
         #expect(try await loadErrors(["x.lua": "teachback.mode { 'socratic', name = 'm', \(Self.fallback) }"])
-            == ["x.lua:1: teachback.mode: unexpected key [1.0] (fields are named: name, description, greeting, system, prompt, fallback, temperature, max_tokens)"])
+            == ["x.lua:1: teachback.mode: unexpected key [1] (fields are named: name, description, greeting, system, prompt, fallback, temperature, max_tokens)"])
     }
 
     @Test func initLuaTyposAreErrorsToo() async throws {
