@@ -87,9 +87,11 @@ public struct ScriptPaths: Sendable, Equatable {
         return found.sorted()
     }
 
-    /// A path as messages show it: `~/...` under the home directory.
+    /// A path as messages show it: `./...` under the current directory, `~/...` under the home
+    /// directory. Short names matter: Lua cuts a chunk name past 59 bytes to "...tail" in its errors.
     static func display(_ path: String) -> String {
-        let home = NSHomeDirectory()
+        let cwd = FileManager.default.currentDirectoryPath, home = NSHomeDirectory()
+        if cwd != "/", path.hasPrefix(cwd + "/") { return "." + path.dropFirst(cwd.count) }
         return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
     }
 }

@@ -111,6 +111,13 @@ import TeachBack
         ])
     }
 
+    @Test func scriptsAreNamedShortlySoLuaNeverCutsTheirNames() {
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(ScriptPaths.display(cwd + "/personas/q.lua") == "./personas/q.lua")
+        #expect(ScriptPaths.display(NSHomeDirectory() + "/.config/teachback/modes/q.lua").hasSuffix("/.config/teachback/modes/q.lua"))
+        #expect(ScriptPaths.display("/elsewhere/q.lua") == "/elsewhere/q.lua")
+    }
+
     @Test func theLevenshteinDistanceIsRight() {
         #expect(Schema.distance("fallbak", "fallback") == 1)
         #expect(Schema.distance("", "abc") == 3)
