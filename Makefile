@@ -85,7 +85,7 @@ soak: setup
 FUZZ_SECONDS ?= 60
 fuzz: setup
 	@{ Fuzz/build.sh 2>&1; } | grep -v "Cannot export local symbol"; test $${PIPESTATUS[0]} -eq 0
-	@for t in sse input lua; do \
+	@for t in sse input lua match; do \
 	  work=$$(mktemp -d); mkdir -p Fuzz/regressions/$$t; \
 	  echo "fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  .build-fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 -print_final_stats=1 \

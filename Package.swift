@@ -53,7 +53,7 @@ let package = Package(
 
         .testTarget(name: "TeachBackTests", dependencies: ["TeachBack"]),
         .testTarget(name: "FakeClaudeTests", dependencies: ["FakeClaude", "TeachBack"]),
-        .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "TeachBack"], exclude: ["Fixtures"]),
+        .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "TeachBack", "LuaShim", "CLua"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack", "FakeClaude"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "TeachBack", "LuaHost"]),

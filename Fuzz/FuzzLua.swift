@@ -17,11 +17,16 @@ public func fuzzLua(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     let script = """
     local function value() return (\(expression)\n) end
     teachback.heuristic { name = "f", analyze = function() return value() end }
-    local ok, spec = pcall(value)
-    if ok and type(spec) == "table" then spec.name = "m"; pcall(teachback.mode, spec) end
     teachback.command { name = "c", run = function() return value() end }
     """
+    // The mode in a file of its own: a failed registration fails its whole file.
+    let mode = """
+    local ok, spec = pcall(function() return (\(expression)\n) end)
+    if ok and type(spec) == "table" then spec.name = "m"; spec.fallback = spec.fallback or function() return "q" end end
+    teachback.mode(ok and type(spec) == "table" and spec or { name = "m", fallback = function() return "q" end })
+    """
     try? script.write(toFile: dir + "/f.lua", atomically: false, encoding: .utf8)
+    try? mode.write(toFile: dir + "/m.lua", atomically: false, encoding: .utf8)
     var budgets = Budgets()
     budgets.heuristic = 0.05
     budgets.command = 0.05

@@ -11,8 +11,12 @@ flags=(-O -parse-as-library -package-name teachback -sanitize=fuzzer,address)
 swiftc "${flags[@]}" Sources/Claude/SSEDecoder.swift Fuzz/FuzzSSE.swift -o "$out/fuzz-sse"
 swiftc "${flags[@]}" Sources/REPL/InputParsing.swift Sources/REPL/Completion.swift Fuzz/FuzzInput.swift -o "$out/fuzz-input"
 
-clang -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/LuaShim/include -I/usr/include/lua5.4 \
-  -c Sources/LuaShim/LuaShim.c -o "$out/LuaShim.o"
+shim=()
+for c in Sources/LuaShim/*.c; do
+  o="$out/$(basename "$c" .c).o"
+  clang -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/LuaShim/include -I/usr/include/lua5.4 -c "$c" -o "$o"
+  shim+=("$o")
+done
 cat > "$out/LuaShim/module.modulemap" <<MAP
 module LuaShim { header "$(pwd)/Sources/LuaShim/include/LuaShim.h"
   export * }
@@ -23,4 +27,7 @@ swiftc "${flags[@]}" -enable-testing -wmo -c -module-name TeachBack Sources/Teac
   -emit-module-path "$out/TeachBack.swiftmodule" -o "$out/TeachBack.o"
 swiftc "${flags[@]}" -enable-testing -wmo -c -module-name LuaHost "${lib[@]}" Sources/LuaHost/*.swift Sources/LuaHost/Text/*.swift \
   -emit-module-path "$out/LuaHost.swiftmodule" -o "$out/LuaHost.o"
-swiftc "${flags[@]}" "${lib[@]}" Fuzz/FuzzLua.swift "$out/TeachBack.o" "$out/LuaHost.o" "$out/LuaShim.o" -llua5.4 -o "$out/fuzz-lua"
+swiftc "${flags[@]}" "${lib[@]}" Fuzz/FuzzLua.swift "$out/TeachBack.o" "$out/LuaHost.o" "${shim[@]}" -llua5.4 -o "$out/fuzz-lua"
+# The matcher's target shares the differential runner with the tests.
+swiftc "${flags[@]}" "${lib[@]}" -module-name FuzzMatch Fuzz/FuzzMatch.swift Tests/LuaHostTests/PatternDifferential.swift \
+  "$out/TeachBack.o" "$out/LuaHost.o" "${shim[@]}" -llua5.4 -o "$out/fuzz-match"

@@ -1,9 +1,14 @@
 ---@meta teachback
 -- LuaCATS description of the teachback scripting API (v1), for editor completion.
 -- Point your language server at this file (e.g. `"workspace.library": ["<teachback>/plugins"]`).
--- teachback never loads it: it holds declarations only.
+-- teachback never loads it: it holds declarations only. The spec classes below are checked by
+-- teachback's tests against the schemas registration enforces (Sources/LuaHost/Schema.swift):
+-- a key not declared here is refused with `unknown field 'x' (did you mean 'y'?)`.
 
----The analysis shape shared by heuristics, modes and Claude (field names as in JSON).
+---The analysis shape shared by heuristics, modes and Claude (field names as in JSON). What a
+---heuristic returns may hold only these fields; a score outside [0, 1] (or NaN, inf) fails the
+---heuristic for that turn. In JSON a `source` says where an analysis came from: `local`
+---(heuristics), `claude`, or `claude+local` (Claude's scores with local list items added).
 ---@class teachback.Analysis
 ---@field confidence_score? number 0..1: how sure the explainer sounds
 ---@field clarity_score? number 0..1: how easy the explanation is to follow
@@ -19,7 +24,7 @@
 
 ---@class teachback.Concept
 ---@field name string the concept as shown in a gap ("base case")
----@field match string[] phrases that count as mentioning it (matched on Porter stems)
+---@field match? string[] phrases that count as mentioning it (matched on Porter stems; default: name)
 
 ---What `analyze` receives besides the text.
 ---@class teachback.Context
@@ -53,35 +58,44 @@
 ---@field greeting? string|fun(session: teachback.Session): string `{topic}` is replaced
 ---@field system? string|fun(session: teachback.Session): string Claude's system prompt; `{topic}` is replaced
 ---@field prompt? fun(turn: teachback.Turn): string the question request's user message
----@field fallback? fun(turn: teachback.Turn): string the offline question
+---@field fallback fun(turn: teachback.Turn): string required: the offline question (`persona.fallback` of modes/lib/persona.lua is a shared one)
 ---@field temperature? number sent to Claude only when set
 ---@field max_tokens? integer sent to Claude only when set
 
 ---@class teachback.HeuristicSpec
----@field name string required
+---@field name string required, matches [a-z0-9-]+
 ---@field description? string
 ---@field weight? number default 1.0; scores are weight-averaged across heuristics
----@field analyze fun(text: string, ctx: teachback.Context): teachback.Analysis
+---@field analyze fun(text: string, ctx: teachback.Context): teachback.Analysis required; scores must be finite and within [0, 1]
 
 ---@class teachback.TopicSpec
 ---@field name string required
 ---@field aliases? string[]
----@field concepts teachback.Concept[]
+---@field concepts teachback.Concept[] required
 
 ---@class teachback.CommandSpec
 ---@field name string required, matches [a-z0-9-]+; invoked as `:name`
 ---@field usage? string
 ---@field help? string
----@field run fun(args: string, session: teachback.Session): string? text to print
+---@field run fun(args: string, session: teachback.Session?): string|nil required; `session` is nil when no session is active; returns text to print
+
+---@class teachback.Timeouts
+---@field connect? number default 5; each 0.1..600
+---@field stall? number no byte received; default 15
+---@field total? number the whole call; default 60
+
+---@class teachback.Price
+---@field input number USD per million input tokens
+---@field output number USD per million output tokens
 
 ---@class teachback.ConfigSpec
 ---@field model? string
 ---@field parallel? boolean
----@field analytics_every? integer
----@field prices? table<string, {input: number, output: number}> USD per million tokens, by model id
----@field timeouts? {connect?: number, stall?: number, total?: number} seconds per Claude call (defaults 5, 15, 60)
----@field max_retries? integer retries after a failed Claude call (default 2)
----@field busy_timeout? number seconds a database write waits for another process's lock (default 5)
+---@field analytics_every? integer 1..100000
+---@field prices? table<string, teachback.Price> USD per million tokens, by model id
+---@field timeouts? teachback.Timeouts seconds per Claude call
+---@field max_retries? integer retries after a failed Claude call, 0..10 (default 2)
+---@field busy_timeout? number seconds a database write waits for another process's lock, 0..600 (default 5)
 
 ---@class teachback
 teachback = {}
@@ -98,7 +112,8 @@ function teachback.heuristic(spec) end
 ---@param spec teachback.TopicSpec
 function teachback.topic(spec) end
 
----Register a REPL command `:name`. Only while the file loads.
+---Register a REPL command `:name`; `run(args, session)` gets `session == nil` when no session
+---is active. Only while the file loads.
 ---@param spec teachback.CommandSpec
 function teachback.command(spec) end
 
@@ -114,7 +129,7 @@ function teachback.on_session_start(fn) end
 ---@param fn fun(session: teachback.Session)
 function teachback.on_session_end(fn) end
 
----Settings; only in `$XDG_CONFIG_HOME/teachback/init.lua`.
+---Settings; only in `$XDG_CONFIG_HOME/teachback/init.lua`. `:reload` applies them again.
 ---@param spec teachback.ConfigSpec
 function teachback.config(spec) end
 
@@ -143,6 +158,8 @@ function teachback.stem(word) end
 ---@return boolean
 function teachback.is_common(word) end
 
----Write a line to teachback's log (shown by `--verbose` and `:plugins`).
----@param msg string
+---Write a line to teachback's log with this call's `file:line` (so does `print`): the last 500
+---lines are kept; `:log [N]` shows them, `:plugins` the last few of each file, and with
+---`--verbose` each goes to stderr at once.
+---@param msg string|number
 function teachback.log(msg) end

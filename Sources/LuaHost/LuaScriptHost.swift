@@ -7,6 +7,8 @@ import TeachBack
 public actor LuaScriptHost: ScriptHost {
     public let paths: ScriptPaths
     public let budgets: Budgets
+    /// The scripts' log, kept across `:reload`.
+    public nonisolated let log: ScriptLog
     private let commonWords: WordList
     private var runtime: ScriptRuntime
     /// The current state's address, for `interrupt()` from any thread (Ctrl-C).
@@ -17,19 +19,20 @@ public actor LuaScriptHost: ScriptHost {
         public var description: String { "could not create a Lua state (out of memory?)" }
     }
 
-    public init(paths: ScriptPaths, budgets: Budgets = Budgets()) throws(StartError) {
+    public init(paths: ScriptPaths, budgets: Budgets = Budgets(), log: ScriptLog = ScriptLog()) throws(StartError) {
         self.paths = paths
         self.budgets = budgets
+        self.log = log
         commonWords = paths.commonWordsFile.flatMap { try? WordList(contentsOf: $0) } ?? WordList(words: [String]())
-        guard let runtime = Self.makeRuntime(paths: paths, budgets: budgets, commonWords: commonWords) else {
+        guard let runtime = Self.makeRuntime(paths: paths, budgets: budgets, commonWords: commonWords, log: log) else {
             throw .noState
         }
         self.runtime = runtime
         interruptTarget.withLock { $0 = UInt(bitPattern: runtime.lua.L) }
     }
 
-    private static func makeRuntime(paths: ScriptPaths, budgets: Budgets, commonWords: WordList) -> ScriptRuntime? {
-        guard let runtime = ScriptRuntime(budgets: budgets, commonWords: commonWords) else { return nil }
+    private static func makeRuntime(paths: ScriptPaths, budgets: Budgets, commonWords: WordList, log: ScriptLog) -> ScriptRuntime? {
+        guard let runtime = ScriptRuntime(budgets: budgets, commonWords: commonWords, log: log) else { return nil }
         paths.files().forEach(runtime.load)
         return runtime
     }
@@ -37,7 +40,7 @@ public actor LuaScriptHost: ScriptHost {
     /// Loads everything into a fresh state; the old one stays in use if no state can be made.
     @discardableResult
     public func reload() -> [LoadedFile] {
-        if let fresh = Self.makeRuntime(paths: paths, budgets: budgets, commonWords: commonWords) {
+        if let fresh = Self.makeRuntime(paths: paths, budgets: budgets, commonWords: commonWords, log: log) {
             // Retarget Ctrl-C before the old state is freed by the swap.
             interruptTarget.withLock { $0 = UInt(bitPattern: fresh.lua.L) }
             runtime = fresh
@@ -60,7 +63,6 @@ public actor LuaScriptHost: ScriptHost {
     public var config: ScriptConfig { runtime.registry.config }
     public var memoryUsed: Int { runtime.lua.memoryUsed }
     public var memoryCap: Int { runtime.lua.memoryCap }
-    public var logLines: [String] { runtime.logLines }
     public var commonWordCount: Int { commonWords.count }
 
     public var heuristics: [PluginItem] {

@@ -113,6 +113,27 @@ final class LuaState {
         return lua_tonumberx(L, index, nil)
     }
 
+    /// The chunk and current line of the function `level` levels up the stack (1: the caller of
+    /// the running C function), as messages name it: `plugins/foo.lua`, 12.
+    /// C frames (a `pcall` around the call) are skipped to the nearest Lua function.
+    func position(level: Int32) -> (file: String, line: Int) {
+        var ar = lua_Debug()
+        var level = level
+        while lua_getstack(L, level, &ar) != 0, lua_getinfo(L, "Sl", &ar) != 0, ar.currentline < 0 { level += 1 }
+        guard ar.currentline >= 0, let source = ar.source else { return ("?", 0) }
+        let name = String(cString: source)
+        let file = name.hasPrefix("@") || name.hasPrefix("=") ? String(name.dropFirst()) : "[string]"
+        return (file, Int(ar.currentline))
+    }
+
+    /// The line where the referenced Lua function is defined (0 for a C function).
+    func lineDefined(_ ref: Int32) -> Int {
+        pushRef(ref)
+        var ar = lua_Debug()
+        guard lua_getinfo(L, ">S", &ar) != 0 else { return 0 }   // pops the function
+        return Int(max(0, ar.linedefined))
+    }
+
     func absolute(_ index: Int32) -> Int32 { lua_absindex(L, index) }
 
     /// Pushes `table[key]` without metamethods.

@@ -72,16 +72,29 @@ extension LuaState {
     /// Most items a heuristic may return in one list; more is a script bug, not an analysis.
     static let maxListItems = 100
 
+    /// A score as returned: finite and within [0, 1], or an error; never rescaled, and clamped
+    /// only when asked (`clamp`, research's `--clamp`).
+    private static func score(_ spec: SpecReader, _ key: String, clamp: Bool) throws(SpecError) -> Double? {
+        guard let value = try spec.number(key) else { return nil }
+        if clamp, !value.isNaN { return min(1, max(0, value)) }
+        guard value.isFinite, (0...1).contains(value) else {
+            throw SpecError(message: "field '\(key)' is \(value.isNaN ? "nan" : "\(value)"), outside [0, 1]")
+        }
+        return value
+    }
+
     /// Reads the table a heuristic returned (on top of the stack).
-    func heuristicResult(name: String, weight: Double) throws(SpecError) -> HeuristicResult {
+    func heuristicResult(name: String, weight: Double, clamp: Bool = false) throws(SpecError) -> HeuristicResult {
         guard type(at: -1) == LUA_TTABLE else {
             throw SpecError(message: "returned \(typeName(at: -1)), expected a table of analysis fields")
         }
         let spec = SpecReader(self, table: -1)
+        try spec.check(.analysis)
         let limit = Self.maxListItems
         return HeuristicResult(
             name: name, weight: weight,
-            confidenceScore: try spec.number("confidence_score"), clarityScore: try spec.number("clarity_score"),
+            confidenceScore: try Self.score(spec, "confidence_score", clamp: clamp),
+            clarityScore: try Self.score(spec, "clarity_score", clamp: clamp),
             knowledgeGaps: try spec.strings("knowledge_gaps", limit: limit) ?? [],
             unexplainedJargon: try spec.strings("unexplained_jargon", limit: limit) ?? [],
             strengths: try spec.strings("strengths", limit: limit) ?? [],

@@ -22,6 +22,7 @@ string.dump = nil
 getmetatable("").__metatable = false
 
 local gc_allowed = { count = true, collect = true, step = true }
+local max_chunk = 1 << 20
 
 -- Finalizers run with hooks off, outside any budget: a __gc could loop forever. Lua marks an
 -- object for finalization only when setmetatable is called, so refusing it there is enough.
@@ -65,7 +66,22 @@ local function make_env(dir)
     return v
   end
   env._G = env
+  -- The parser runs in C, out of the count hook's reach: a chunk is limited to 1 MiB, so
+  -- compiling one cannot outlast a budget.
   env.load = function(chunk, name, _, e)
+    if type(chunk) == "string" then
+      if #chunk > max_chunk then error("load: a chunk may hold at most 1 MiB", 2) end
+    elseif type(chunk) == "function" then
+      local reader, total = chunk, 0
+      local f, err = load(function()
+        if total > max_chunk then return nil end
+        local piece = reader()
+        if type(piece) == "string" then total = total + #piece end
+        return total <= max_chunk and piece or nil
+      end, name, "t", e or env)
+      if total > max_chunk then return nil, "load: a chunk may hold at most 1 MiB" end
+      return f, err
+    end
     return load(chunk, name, "t", e or env)
   end
   env.require = function(modname)

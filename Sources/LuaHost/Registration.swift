@@ -28,7 +28,7 @@ extension ScriptRuntime {
     private func register(_ kind: Kind) -> Int32 {
         let api = "teachback.\(kind.rawValue)"
         guard loading != nil else { return raise("\(api): registration is only allowed while a file loads") }
-        guard lua.type(at: 1) == LUA_TTABLE else { return raise("\(api) expects a table, got \(lua.typeName(at: 1))") }
+        guard lua.type(at: 1) == LUA_TTABLE else { return failRegistration("\(api) expects a table, got \(lua.typeName(at: 1))") }
         let spec = SpecReader(lua, table: 1)
         do throws(SpecError) {
             switch kind {
@@ -40,8 +40,16 @@ extension ScriptRuntime {
             }
             return 0
         } catch {
-            return raise("\(api): \(error.message)")
+            return failRegistration("\(api): \(error.message)")
         }
+    }
+
+    /// Raises `message` at the caller's `file:line` and remembers it: the file then loads nothing,
+    /// even if the script caught the error with `pcall`.
+    private func failRegistration(_ message: String) -> Int32 {
+        let (file, line) = lua.position(level: 1)
+        if loading?.failure == nil { loading?.failure = "\(file):\(line): \(message)" }
+        return raise(message)
     }
 
     private func name(_ spec: SpecReader, pattern: Bool = true) throws(SpecError) -> String {
@@ -57,6 +65,7 @@ extension ScriptRuntime {
     private var currentFile: String { loading?.file.display ?? "?" }
 
     private func registerMode(_ spec: SpecReader) throws(SpecError) {
+        try spec.check(.mode)
         let name = try name(spec)
         let maxTokens = try spec.number("max_tokens")
         if let maxTokens, !(1...1_000_000).contains(maxTokens) || maxTokens != maxTokens.rounded() {
@@ -65,23 +74,36 @@ extension ScriptRuntime {
         let mode = ModeScript(
             name: name, description: try spec.string("description") ?? "", file: currentFile,
             greeting: try spec.text("greeting"), system: try spec.text("system"),
-            prompt: try spec.function("prompt"), fallback: try spec.function("fallback"),
+            prompt: try spec.function("prompt"), fallback: try fallback(spec),
             temperature: try spec.number("temperature"), maxTokens: maxTokens.map { Int($0) })
         registry.add(mode)
         noteRegistered("mode \(name)")
     }
 
+    /// Every mode needs its offline question: a missing one is a load error, not a failure every
+    /// offline turn.
+    private func fallback(_ spec: SpecReader) throws(SpecError) -> Int32 {
+        lua.rawGet(spec.table, "fallback")
+        defer { lua.pop() }
+        guard lua.type(at: -1) != LUA_TNIL else {
+            throw SpecError(message: "field 'fallback' is required (a function of the turn; `persona.fallback` from modes/lib/persona.lua is a shared one)")
+        }
+        return try spec.function("fallback", required: true) ?? 0
+    }
+
     private func registerHeuristic(_ spec: SpecReader) throws(SpecError) {
+        try spec.check(.heuristic)
         let name = try name(spec)
         let weight = try spec.number("weight") ?? 1
         guard weight >= 0, weight.isFinite else { throw SpecError(message: "field 'weight' must be a number ≥ 0") }
         guard let analyze = try spec.function("analyze", required: true) else { return }
         registry.add(HeuristicScript(name: name, description: try spec.string("description") ?? "",
-                                     file: currentFile, weight: weight, analyze: analyze))
+                                     file: currentFile, weight: weight, analyze: analyze, line: lua.lineDefined(analyze)))
         noteRegistered("heuristic \(name)")
     }
 
     private func registerTopic(_ spec: SpecReader) throws(SpecError) {
+        try spec.check(.topic)
         let name = try name(spec, pattern: false)
         var concepts: [TopicPack.Concept] = []
         try spec.forEach("concepts") { (i: Int) throws(SpecError) in
@@ -90,6 +112,7 @@ extension ScriptRuntime {
             }
             let concept = SpecReader(lua, table: -1)
             do throws(SpecError) {
+                try concept.check(.concept)
                 let conceptName = try concept.string("name", required: true) ?? ""
                 concepts.append(.init(name: conceptName, match: try concept.strings("match") ?? [conceptName]))
             } catch {
@@ -101,6 +124,7 @@ extension ScriptRuntime {
     }
 
     private func registerCommand(_ spec: SpecReader) throws(SpecError) {
+        try spec.check(.command)
         let name = try name(spec)
         guard let run = try spec.function("run", required: true) else { return }
         registry.add(CommandScript(name: name, usage: try spec.string("usage") ?? ":\(name)",
@@ -112,6 +136,7 @@ extension ScriptRuntime {
         guard loading?.file.kind == .config else {
             throw SpecError(message: "only init.lua may set the configuration")
         }
+        try spec.check(.config)
         var config = registry.config
         config.model = try spec.string("model") ?? config.model
         config.parallel = try spec.bool("parallel") ?? config.parallel
@@ -122,10 +147,11 @@ extension ScriptRuntime {
             config.analyticsEvery = Int(every)
         }
         if let timeouts = try spec.table("timeouts") {
+            defer { lua.pop() }
+            try timeouts.check(.timeouts, path: "timeouts.")
             config.connectTimeout = try Self.seconds(timeouts, "connect") ?? config.connectTimeout
             config.stallTimeout = try Self.seconds(timeouts, "stall") ?? config.stallTimeout
             config.totalTimeout = try Self.seconds(timeouts, "total") ?? config.totalTimeout
-            lua.pop()
         }
         if let retries = try spec.number("max_retries") {
             guard (0...10).contains(retries), retries == retries.rounded() else {
@@ -147,6 +173,12 @@ extension ScriptRuntime {
                     throw SpecError(message: "field 'prices' must map model ids to {input=, output=}")
                 }
                 let price = SpecReader(lua, table: -1)
+                do throws(SpecError) {
+                    try price.check(.price)
+                } catch {
+                    lua.pop()   // the key, which lua_next would have consumed
+                    throw SpecError(message: "prices['\(model)']: \(error.message)")
+                }
                 let input = try price.number("input", required: true) ?? 0
                 let output = try price.number("output", required: true) ?? 0
                 config.prices[model] = .init(input: input, output: output)
@@ -170,7 +202,7 @@ extension ScriptRuntime {
     private func registerHook(_ event: HookScript.Event) -> Int32 {
         guard loading != nil else { return raise("teachback.\(event.rawValue): registration is only allowed while a file loads") }
         guard lua.type(at: 1) == LUA_TFUNCTION else {
-            return raise("teachback.\(event.rawValue) expects a function, got \(lua.typeName(at: 1))")
+            return failRegistration("teachback.\(event.rawValue) expects a function, got \(lua.typeName(at: 1))")
         }
         lua_settop(lua.L, 1)
         registry.hooks.append(HookScript(event: event, file: currentFile, function: lua.ref()))

@@ -27,7 +27,7 @@ struct ModeScript: Named {
     var greeting: ScriptText?
     var system: ScriptText?
     var prompt: Int32?
-    var fallback: Int32?
+    var fallback: Int32
     var temperature: Double?
     var maxTokens: Int?
 }
@@ -38,6 +38,8 @@ struct HeuristicScript: Named {
     var file: String
     var weight: Double
     var analyze: Int32
+    /// Where `analyze` is defined, for problems with its result.
+    var line: Int
 }
 
 struct TopicPack: Named, Sendable {

@@ -22,9 +22,10 @@ extension ScriptRuntime {
                 continue
             }
             do {
-                results.append(try lua.heuristicResult(name: heuristic.name, weight: heuristic.weight))
+                results.append(try lua.heuristicResult(name: heuristic.name, weight: heuristic.weight, clamp: budgets.clampScores))
             } catch {
-                problems.append(ScriptProblem("\(heuristic.file): heuristic '\(heuristic.name)' \(error.message)"))
+                // The position is where `analyze` is defined: the result has no line of its own.
+                problems.append(ScriptProblem("heuristic '\(heuristic.name)' failed: \(heuristic.file):\(heuristic.line): its result: \(error.message)"))
             }
             lua.pop()
         }
@@ -41,10 +42,7 @@ extension ScriptRuntime {
 
     func fallbackQuestion(mode name: String, turn: TurnContext) throws(ScriptProblem) -> String {
         let mode = try mode(named: name)
-        guard let fallback = mode.fallback else {
-            throw ScriptProblem("\(mode.file): mode '\(name)' has no fallback function")
-        }
-        let question = try callForString(fallback, budget: budgets.mode, what: "mode '\(name)' fallback", file: mode.file) {
+        let question = try callForString(mode.fallback, budget: budgets.mode, what: "mode '\(name)' fallback", file: mode.file) {
             lua.push(turn)
         }
         guard !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -92,7 +90,8 @@ extension ScriptRuntime {
         switch lua.type(at: -1) {
         case LUA_TNIL: return nil
         case LUA_TSTRING: return lua.string(at: -1).map { Self.bounded($0, to: Self.maxCommandOutput) }
-        default: throw ScriptProblem("\(command.file): command :\(command.name) returned \(lua.typeName(at: -1)), expected a string")
+        default:
+            throw ScriptProblem("\(command.file):\(lua.lineDefined(command.run)): command :\(command.name) returned \(lua.typeName(at: -1)), expected a string")
         }
     }
 
@@ -153,7 +152,8 @@ extension ScriptRuntime {
         if let error = lua.call(nargs: 1, nresults: 1, budget: budget) { throw problem(what, file: file, error) }
         defer { lua.pop() }
         guard let s = lua.string(at: -1) else {
-            throw ScriptProblem("\(file): \(what) returned \(lua.typeName(at: -1)), expected a string")
+            // The position is where the function is defined: a returned value has no line of its own.
+            throw ScriptProblem("\(file):\(lua.lineDefined(ref)): \(what) returned \(lua.typeName(at: -1)), expected a string")
         }
         return s
     }

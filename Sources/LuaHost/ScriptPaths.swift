@@ -10,12 +10,16 @@ public struct ScriptPaths: Sendable, Equatable {
     public var userConfig: String?
     public var modeDirs: [String]
     public var pluginDirs: [String]
+    /// Single files loaded last (`teachback check FILE`).
+    public var singleFiles: [String]
 
-    public init(builtinRoot: String?, userConfig: String?, modeDirs: [String] = [], pluginDirs: [String] = []) {
+    public init(builtinRoot: String?, userConfig: String?, modeDirs: [String] = [], pluginDirs: [String] = [],
+                singleFiles: [String] = []) {
         self.builtinRoot = builtinRoot
         self.userConfig = userConfig
         self.modeDirs = modeDirs
         self.pluginDirs = pluginDirs
+        self.singleFiles = singleFiles
     }
 
     /// The built-in scripts: `$TEACHBACK_HOME`, else `<executable>/../share/teachback`, else the
@@ -62,6 +66,7 @@ public struct ScriptPaths: Sendable, Equatable {
         modeDirs.forEach { add($0, kind: .mode, builtin: false) }
         pluginDirs.forEach { add($0, kind: .plugin, builtin: false) }
         var files = ordered.map(\.file)
+        files += singleFiles.map { ScriptFile(path: $0, display: Self.display($0), kind: .plugin) }
         if let config = configFile, FileManager.default.fileExists(atPath: config) {
             files.append(ScriptFile(path: config, display: Self.display(config), kind: .config))
         }
@@ -82,9 +87,11 @@ public struct ScriptPaths: Sendable, Equatable {
         return found.sorted()
     }
 
-    /// A path as messages show it: `~/...` under the home directory.
+    /// A path as messages show it: `./...` under the current directory, `~/...` under the home
+    /// directory. Short names matter: Lua cuts a chunk name past 59 bytes to "...tail" in its errors.
     static func display(_ path: String) -> String {
-        let home = NSHomeDirectory()
+        let cwd = FileManager.default.currentDirectoryPath, home = NSHomeDirectory()
+        if cwd != "/", path.hasPrefix(cwd + "/") { return "." + path.dropFirst(cwd.count) }
         return path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
     }
 }

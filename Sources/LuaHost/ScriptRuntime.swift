@@ -27,6 +27,9 @@ public struct Budgets: Sendable {
     public var command = 2.0
     public var load = 1.0
     public var memoryCap = 64 << 20
+    /// Research's `--clamp`: a score outside [0, 1] (infinity too) is clamped instead of failing the
+    /// heuristic (NaN still fails). Off everywhere else: nothing is changed silently.
+    public var clampScores = false
     public init() {}
 }
 
@@ -38,22 +41,21 @@ final class ScriptRuntime {
     let commonWords: WordList
     var registry = Registry()
     private(set) var files: [LoadedFile] = []
-    private(set) var logLines: [String] = []
+    let log: ScriptLog
     /// The file being loaded; registration is only allowed while this is set.
-    var loading: (file: ScriptFile, registered: [String])?
+    var loading: (file: ScriptFile, registered: [String], failure: String?)?
     private var makeEnv: Int32 = 0
     /// Concept tables handed to heuristics, by topic pack name.
     var conceptRefs: [String: Int32] = [:]
     /// Which pack (if any) a session topic matched, looked up once per topic.
     var packByTopic: [String: TopicPack?] = [:]
 
-    static let maxLogLines = 200
-
-    init?(budgets: Budgets, commonWords: WordList) {
+    init?(budgets: Budgets, commonWords: WordList, log: ScriptLog) {
         guard let lua = LuaState(memoryCap: budgets.memoryCap) else { return nil }
         self.lua = lua
         self.budgets = budgets
         self.commonWords = commonWords
+        self.log = log
         tb_set_owner(lua.L, Unmanaged.passUnretained(self).toOpaque())
         guard installSandbox() else { return nil }
     }
@@ -72,10 +74,12 @@ final class ScriptRuntime {
             luaL_requiref(lua.L, name, open, 1)
             lua.pop()
         }
+        // Before the prelude: `("x"):find(...)` reaches the same table through the string metatable.
+        tb_install_bounded(lua.L)
         if lua.load(text: Prelude.source, name: Prelude.name) != nil { return false }
         pushAPI()
         lua.pushFunction { L in ScriptRuntime.of(L).readModule() }
-        lua.pushFunction(TextHelpers.log)
+        lua.pushFunction(TextHelpers.printLog)
         guard lua.call(nargs: 3, nresults: 1, budget: budgets.load) == nil else { return false }
         makeEnv = lua.ref()
         return true
@@ -87,11 +91,18 @@ final class ScriptRuntime {
         let snapshot = registry
         var error = loadProtected(file)
         let registered = loading?.registered ?? []
+        // A failed registration fails the file even when the script caught the error with pcall.
+        if error == nil { error = loading?.failure }
         loading = nil
         if error == nil, registered.isEmpty, file.kind != .config {
             error = "\(file.display): registers nothing (call teachback.mode{...}, teachback.heuristic{...}, ...)"
         }
-        if error != nil { registry = snapshot }
+        if let failed = error {
+            registry = snapshot
+            if !registered.isEmpty {
+                error = failed + " — so nothing of \(file.display) is loaded (dropped: \(registered.joined(separator: ", ")))"
+            }
+        }
         files.append(LoadedFile(file: file.display, registered: error == nil ? registered : [], error: error,
                                 memory: max(0, lua.memoryUsed - memoryBefore)))
     }
@@ -111,23 +122,27 @@ final class ScriptRuntime {
             return "\(file.display): \(error.message)"
         }
         _ = lua_setupvalue(lua.L, -2, 1)   // the environment becomes the chunk's _ENV
-        loading = (file, [])
+        loading = (file, [], nil)
         return lua.call(nargs: 0, nresults: 0, budget: budgets.load)?.message
     }
 
     /// Records what the file being loaded registered (`mode socratic`).
     func noteRegistered(_ what: String) { loading?.registered.append(what) }
 
-    func appendLog(_ message: String) {
-        logLines.append(loading.map { "\($0.file.display): \(message)" } ?? message)
-        if logLines.count > Self.maxLogLines { logLines.removeFirst(logLines.count - Self.maxLogLines) }
+    /// Logs argument 1 (a string or number) with the position of the Lua function `callerLevel`
+    /// levels up the stack.
+    func appendLog(callerLevel: Int32) -> Int32 {
+        let message = lua.string(at: 1) ?? lua.number(at: 1).map { "\($0)" } ?? lua.typeName(at: 1)
+        let (file, line) = lua.position(level: callerLevel)
+        log.append(ScriptLog.Line(file: file, line: line, message: message))
+        return 0
     }
 
     /// Raises `message` from the Swift function being called, prefixed with the script's position.
+    /// The position is written out in full (Lua's own `luaL_where` shortens long paths to "...tail").
     func raise(_ message: String) -> Int32 {
-        luaL_where(lua.L, 1)
-        lua.push(message)
-        lua_concat(lua.L, 2)
+        let (file, line) = lua.position(level: 1)
+        lua.push(line > 0 ? "\(file):\(line): \(message)" : message)
         return -1
     }
 

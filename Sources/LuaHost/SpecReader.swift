@@ -17,6 +17,27 @@ struct SpecReader {
         self.table = lua.absolute(table)
     }
 
+    /// Fails on the first key `schema` does not know, naming the nearest known one; `path`
+    /// prefixes nested keys (`timeouts.`).
+    func check(_ schema: Schema, path: String = "") throws(SpecError) {
+        var unknown: String?
+        lua.pushNil()
+        while lua_next(lua.L, table) != 0 {
+            if let key = lua.string(at: -2) {
+                if !schema.keys.contains(key) { unknown = schema.unknownKey(key, path: path) }
+            } else {
+                let key = lua_isinteger(lua.L, -2) != 0 ? "\(lua_tointegerx(lua.L, -2, nil))" : lua.typeName(at: -2)
+                unknown = "unexpected key [\(key)]\(path.isEmpty ? "" : " in '\(path.dropLast())'") (fields are named: \(schema.keys.joined(separator: ", ")))"
+            }
+            if unknown != nil {
+                lua.pop(2)
+                break
+            }
+            lua.pop()
+        }
+        if let unknown { throw SpecError(message: unknown) }
+    }
+
     /// A string, or nil when absent; `required` makes absence an error.
     func string(_ key: String, required: Bool = false) throws(SpecError) -> String? {
         try field(key, required: required, expected: "a string") { lua.string(at: -1) }

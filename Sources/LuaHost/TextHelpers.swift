@@ -13,12 +13,11 @@ enum TextHelpers {
         ("log", log),
     ]
 
-    /// Also the sandbox's `print`, so nothing a script prints can scribble over the terminal.
-    static let log: tb_swift_function = { L in
-        let rt = ScriptRuntime.of(L)
-        rt.appendLog(rt.lua.string(at: 1) ?? rt.lua.typeName(at: 1))
-        return 0
-    }
+    /// `teachback.log(msg)`: the line goes to the log with the caller's `file:line`.
+    static let log: tb_swift_function = { L in ScriptRuntime.of(L).appendLog(callerLevel: 1) }
+    /// The sandbox's `print` (a Lua function joining its arguments) calls this one: the position
+    /// logged is its caller's, one level further up. Nothing printed reaches the terminal directly.
+    static let printLog: tb_swift_function = { L in ScriptRuntime.of(L).appendLog(callerLevel: 2) }
 }
 
 extension ScriptRuntime {

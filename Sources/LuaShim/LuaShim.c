@@ -1,4 +1,5 @@
 #include "LuaShim.h"
+#include "Budget.h"
 #include <lua5.4/lualib.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -46,15 +47,17 @@ static void *tb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     return p;
 }
 
-// The count hook must raise the budget error itself, and raising is a longjmp: so it is C.
-static void tb_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
+static void tb_hook(lua_State *L, lua_Debug *ar);
+
+/// Raises the budget error when the call is over its deadline or interrupted, naming the function
+/// `level` up the stack (0: the running Lua function, for the hook; 1: a C function's caller).
+static void check_budget(lua_State *L, int level) {
     tb_state *s = state_of(L);
     int interrupted = atomic_load(&s->interrupted);
     if (s->deadline == 0 || (!interrupted && now_seconds() < s->deadline)) return;
     // Re-arm on every instruction so that a pcall inside the script cannot swallow the error.
     lua_sethook(L, tb_hook, LUA_MASKCOUNT, 1);
-    luaL_where(L, 0);
+    luaL_where(L, level);
     if (interrupted)
         lua_pushstring(L, "interrupted");
     else
@@ -62,6 +65,14 @@ static void tb_hook(lua_State *L, lua_Debug *ar) {
     lua_concat(L, 2);
     lua_error(L);
 }
+
+// The count hook must raise the budget error itself, and raising is a longjmp: so it is C.
+static void tb_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    check_budget(L, 0);
+}
+
+void tb_check_budget(lua_State *L) { check_budget(L, 1); }
 
 static int tb_traceback(lua_State *L) {
     const char *msg = lua_tostring(L, 1);

@@ -20,8 +20,9 @@ extension REPL {
         Builtin(name: "resume", usage: ":resume ID", help: "continue a saved session (a unique prefix of its id is enough)"),
         Builtin(name: "export", usage: ":export [FILE]", help: "the session as Markdown (or JSON/JSONL by FILE's extension); no FILE prints it"),
         Builtin(name: "review", usage: ":review", help: "topics due for review (SM-2 schedule from finished sessions)"),
-        Builtin(name: "plugins", usage: ":plugins", help: "loaded heuristics, topics, commands and hooks, with errors and memory"),
-        Builtin(name: "reload", usage: ":reload", help: "reload modes and plugins into a fresh Lua state"),
+        Builtin(name: "plugins", usage: ":plugins", help: "loaded heuristics, topics, commands and hooks, with errors, recent log lines and memory"),
+        Builtin(name: "log", usage: ":log [N]", help: "the last N lines the scripts logged (teachback.log, print), with file:line"),
+        Builtin(name: "reload", usage: ":reload", help: "reload modes and plugins into a fresh Lua state and apply init.lua again"),
         Builtin(name: "parallel", usage: ":parallel [on|off]", help: "Claude's analysis and question at once (on), or the question after the analysis"),
         Builtin(name: "backend", usage: ":backend", help: "Claude or offline, model, base URL, the last failure and why"),
         Builtin(name: "edit", usage: ":edit", help: "write the next explanation in $VISUAL or $EDITOR"),
@@ -64,8 +65,10 @@ extension REPL {
         case "history": await withSession { printLines(Views.history($0)) }
         case "plugins":
             printLines(Views.plugins(heuristics: await host.heuristics, topics: await host.topics, commands: await host.commands,
-                                hooks: await host.hooks, files: await host.files, memoryUsed: await host.memoryUsed,
+                                hooks: await host.hooks, files: await host.files, log: host.log, memoryUsed: await host.memoryUsed,
                                 memoryCap: await host.memoryCap))
+        case "log":
+            if let lines = Views.log(host.log, args: args) { printLines(lines) } else { fail("usage: :log [N] (N a positive number)") }
         case "reload": await reloadCommand()
         case "edit": await editCommand()
         case "help": await helpCommand(args)
@@ -158,14 +161,29 @@ extension REPL {
     }
 
     private func reloadCommand() async {
+        let before = await host.config
         let files = await host.reload()
         let failed = files.filter { $0.error != nil }
         for file in failed { console.warning(file.error ?? "") }
         console.status(console.dim("reloaded \(files.count) files, \(failed.count) with errors"))
+        await apply(await host.config, replacing: before)
         let mode = await engine.mode
         if !(await host.modes().contains { $0.name == mode }) {
             console.warning("the current persona '\(mode)' no longer exists; questions fall back to the default")
         }
+    }
+
+    /// Applies init.lua's settings again after `:reload` and says what changed; `parallel` only when
+    /// init.lua changed it, so a `:parallel` toggle survives a reload that leaves it alone.
+    private func apply(_ config: ScriptConfig, replacing old: ScriptConfig) async {
+        let changes = config.changes(from: old)
+        guard !changes.isEmpty, let reconfigure else { return }
+        let applied = reconfigure(config)
+        await engine.setBackend(applied.backend)
+        backendInfo = applied.info
+        if config.parallel != old.parallel { await engine.setParallel(applied.parallel) }
+        for change in changes { console.status("init.lua: " + change) }
+        if config.analyticsEvery != old.analyticsEvery { console.status(console.dim("(analytics_every applies from the next start)")) }
     }
 
     private func editCommand() async {

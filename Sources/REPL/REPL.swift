@@ -14,7 +14,10 @@ public actor REPL {
     let interactive: Bool
     let verbose: Bool
     let environment: [String: String]
-    let backendInfo: BackendInfo
+    /// Replaced by `:reload` when init.lua changes the model or prices.
+    var backendInfo: BackendInfo
+    /// How init.lua's settings become a backend, for `:reload`; nil keeps the backend as it is.
+    let reconfigure: Reconfigure?
     /// The session database, when it could be opened.
     let store: SQLiteStore?
     let analytics: AnalyticsBoard
@@ -29,7 +32,8 @@ public actor REPL {
 
     public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
                 interactive: Bool, verbose: Bool, environment: [String: String], backendInfo: BackendInfo,
-                store: SQLiteStore?, analyticsEvery: Int = 5) {
+                store: SQLiteStore?, analyticsEvery: Int = 5, reconfigure: Reconfigure? = nil) {
+        self.reconfigure = reconfigure
         self.engine = engine
         self.host = host
         self.reader = reader
@@ -150,7 +154,7 @@ public actor REPL {
         if turn.interrupted {
             console.status(console.dim("[interrupted] — the explanation is kept; the question stopped where it was"))
         } else {
-            if let reason = turn.fallbackReason { console.warning("using the local fallback: \(reason)") }
+            if let reason = outcome.fallbackWarning { console.warning("using the local fallback: \(reason)") }
             if !(printer.didStream && turn.backend.question == .claude) {
                 console.student(turn.question)
             }

@@ -75,7 +75,7 @@ public enum Views {
     }
 
     static func plugins(heuristics: [PluginItem], topics: [PluginItem], commands: [PluginItem], hooks: [PluginItem],
-                        files: [LoadedFile], memoryUsed: Int, memoryCap: Int) -> [String] {
+                        files: [LoadedFile], log: ScriptLog, memoryUsed: Int, memoryCap: Int) -> [String] {
         func section(_ title: String, _ items: [PluginItem]) -> [String] {
             ["\(title) (\(items.count)):"] + items.map { "  \($0.usage ?? $0.name)  \($0.description)  (\($0.file))" }
         }
@@ -83,8 +83,23 @@ public enum Views {
         let failed = files.filter { $0.error != nil }
         lines.append("files: \(files.count) loaded, \(failed.count) with errors")
         for f in failed { lines.append("  ✗ \(f.error ?? "")") }
+        // The last few log lines of each file that wrote any (`:log` shows them all).
+        for f in files {
+            let recent = log.last(Self.logLinesPerFile, from: f.file)
+            if !recent.isEmpty { lines.append("log of \(f.file):"); lines += recent.map { "  \($0.text)" } }
+        }
         lines.append(String(format: "Lua memory: %.1f MiB of %d MiB", Double(memoryUsed) / 1_048_576, memoryCap >> 20))
         return lines
+    }
+
+    static let logLinesPerFile = 3
+
+    /// `:log [N]`: the last N (default 20) script log lines, oldest first.
+    static func log(_ log: ScriptLog, args: String) -> [String]? {
+        let trimmed = args.trimmingCharacters(in: .whitespaces)
+        guard let count = trimmed.isEmpty ? 20 : Int(trimmed), count > 0 else { return nil }
+        let lines = log.last(count).map(\.text)
+        return lines.isEmpty ? ["(no log lines yet: scripts write them with teachback.log or print)"] : lines
     }
 
     /// Review items as a table: topic, when due, interval, easiness, last quality.

@@ -17,16 +17,10 @@ package struct Rescore: Sendable {
         }
     }
 
-    /// Heuristic name → its file, for messages about what a heuristic returned.
-    package var heuristicFiles: [String: String]
-    package var baselineFiles: [String: String] = [:]
-    package var clamp: Bool
     package var byHeuristic: Bool
     package var against: RecordedSession.Against = .claude
 
-    package init(heuristicFiles: [String: String], clamp: Bool = false, byHeuristic: Bool = false) {
-        self.heuristicFiles = heuristicFiles
-        self.clamp = clamp
+    package init(byHeuristic: Bool = false) {
         self.byHeuristic = byHeuristic
     }
 
@@ -68,9 +62,9 @@ package struct Rescore: Sendable {
         } catch {
             return .failure(RecordFailure("\(record.location): \(error.message)"))
         }
-        let main = await analyses(session, host: worker.host, files: heuristicFiles)
+        let main = await analyses(session, host: worker.host)
         var baseline: [CheckedAnalysis]?
-        if let host = worker.baseline { baseline = await analyses(session, host: host, files: baselineFiles) }
+        if let host = worker.baseline { baseline = await analyses(session, host: host) }
         return .success(session.turns.indices.map { i in
             let turn = session.turns[i], checked = main[i]
             return RescoredTurn(id: session.id, line: session.line, turn: turn.number, mode: turn.mode,
@@ -83,12 +77,12 @@ package struct Rescore: Sendable {
 
     /// The session's turns in order through one set of scripts, each seeing the earlier turns as
     /// they were recorded (or as this set scored them, where nothing was recorded).
-    func analyses(_ session: RecordedSession, host: any ScriptHost, files: [String: String]) async -> [CheckedAnalysis] {
+    func analyses(_ session: RecordedSession, host: any ScriptHost) async -> [CheckedAnalysis] {
         var history: [PastTurn] = []
         var out: [CheckedAnalysis] = []
         for turn in session.turns {
             let context = AnalysisContext(topic: session.topic, mode: turn.mode, number: turn.number, history: history)
-            let checked = CheckedAnalysis(await host.analyze(turn.explanation, context: context), files: files, clamp: clamp)
+            let checked = CheckedAnalysis(await host.analyze(turn.explanation, context: context))
             history.append(PastTurn(explanation: turn.explanation, question: turn.question, analysis: turn.seen ?? checked.analysis))
             out.append(checked)
         }

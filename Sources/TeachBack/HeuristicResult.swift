@@ -23,13 +23,14 @@ public struct HeuristicResult: Sendable, Equatable {
     }
 
     /// The local analysis (DESIGN §4): each score is the weight-averaged mean over the heuristics
-    /// that returned it (neutral when none did); lists are unions in registration order.
+    /// that returned it (neutral when none did); lists are unions in registration order. Scores
+    /// are taken as given: the script host fails a heuristic whose score is outside [0, 1].
     public static func combine(_ results: [HeuristicResult]) -> Analysis {
         func weightedMean(_ score: KeyPath<HeuristicResult, Double?>) -> Double {
             var sum = 0.0, weights = 0.0
             for r in results {
                 if let s = r[keyPath: score], r.weight > 0 {
-                    sum += Analysis.normalizedScore(s) * r.weight
+                    sum += s * r.weight
                     weights += r.weight
                 }
             }

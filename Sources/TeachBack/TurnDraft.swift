@@ -12,7 +12,9 @@ struct TurnDraft {
     var firstToken: Double?
     var usage = TokenUsage.zero
     var interrupted = false
+    /// Why parts fell back, as the turn records it; `backendReasons` are Claude's alone.
     private var reasons: [String] = []
+    private var backendReasons: [String] = []
 
     init(local: Analysis, localTime: Double, problems: [ScriptProblem]) {
         self.local = local
@@ -20,7 +22,19 @@ struct TurnDraft {
         self.problems = problems
     }
 
-    mutating func noteFallback(_ reason: String) { reasons.append(reason) }
+    mutating func noteFallback(_ reason: String) {
+        reasons.append(reason)
+        backendReasons.append(reason)
+    }
+
+    /// A script failure: recorded with the turn, shown once as a problem (never again nested in
+    /// the fallback line).
+    mutating func noteScriptFailure(_ problem: ScriptProblem) {
+        reasons.append(problem.message)
+        problems.append(problem)
+    }
+
+    var backendReason: String? { backendReasons.isEmpty ? nil : backendReasons.joined(separator: "; ") }
 
     mutating func take(analysis result: CallResult<Analysis>) {
         analysisTime = result.milliseconds

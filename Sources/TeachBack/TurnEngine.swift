@@ -5,8 +5,8 @@ import Foundation
 /// never thrown: whatever happens, the explanation is kept and a question is asked.
 public actor TurnEngine {
     public nonisolated let script: any ScriptHost
-    /// Claude, or nil when offline.
-    public nonisolated let backend: (any StudentBackend)?
+    /// Claude, or nil when offline; `:reload` may replace it (init.lua's model, timeouts, retries).
+    public private(set) var backend: (any StudentBackend)?
     public private(set) var session: Session?
     public private(set) var mode: String
     /// Claude's analysis and question at the same time (default), or one after the other.
@@ -33,16 +33,14 @@ public actor TurnEngine {
     }
 
     public func setParallel(_ on: Bool) { parallel = on }
+    public func setBackend(_ backend: (any StudentBackend)?) { self.backend = backend }
 
     /// What a step produced besides its result: problems to show the user (already de-duplicated).
     public struct Outcome<Value: Sendable>: Sendable {
         public var value: Value
         public var problems: [ScriptProblem]
-    }
-
-    /// The question asked when a mode's own fallback fails.
-    public static func defaultQuestion(topic: String) -> String {
-        "Could you explain that another way? What is the single most important idea about \(topic)?"
+        /// Why Claude's part fell back, to show once with the turn; script failures are in `problems`.
+        public var fallbackWarning: String?
     }
 
     /// Starts a new session on `topic` (ending any current one) and returns the mode's greeting.
@@ -116,7 +114,9 @@ public actor TurnEngine {
         }
         let turn = draft.turn(number: context.number, mode: mode, explanation: explanation,
                               total: (clock.now - started).milliseconds)
-        return await record(turn, in: current, problems: draft.problems)
+        var outcome = await record(turn, in: current, problems: draft.problems)
+        outcome.fallbackWarning = draft.backendReason
+        return outcome
     }
 
     /// The local analysis and, with a backend, Claude's, merged — without asking or saving
@@ -177,8 +177,7 @@ public actor TurnEngine {
             return try await script.questionPrompt(mode: mode, turn: current.turnContext(explanation: explanation, analysis: analysis),
                                                    session: current.info)
         } catch {
-            draft.problems.append(error)
-            draft.noteFallback("mode '\(mode)' could not build the question request: \(error.message)")
+            draft.noteScriptFailure(error)
             return nil
         }
     }
@@ -186,12 +185,12 @@ public actor TurnEngine {
     private func askFallback(session current: Session, explanation: String, draft: inout TurnDraft) async {
         guard !draft.interrupted else { return }
         let analysis = Analysis.merged(claude: draft.claude, local: draft.local)
+        let turn = current.turnContext(explanation: explanation, analysis: analysis)
         do {
-            draft.question = try await script.fallbackQuestion(mode: mode, turn: current.turnContext(explanation: explanation, analysis: analysis))
+            draft.question = try await script.fallbackQuestion(mode: mode, turn: turn)
         } catch {
-            draft.problems.append(error)
-            draft.noteFallback("mode '\(mode)' failed: \(error.message)")
-            draft.question = Self.defaultQuestion(topic: current.topic)
+            draft.noteScriptFailure(error)
+            draft.question = Self.defaultQuestion(for: turn)
         }
     }
 

@@ -29,7 +29,7 @@ struct AskCommand: AsyncParsableCommand {
         let end = await engine.end()
         for problem in start.problems + outcome.problems + end { console.warning(problem.message) }
         let turn = outcome.value
-        if let reason = turn.fallbackReason { console.warning("using the local fallback: \(reason)") }
+        if let reason = outcome.fallbackWarning { console.warning("using the local fallback: \(reason)") }
         let unsaved = await engine.retryUnsaved()
         if json {
             console.out(try JSONOutput.encode(TurnReport(session: session, turn: turn, saved: unsaved == 0)))
@@ -58,12 +58,13 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let explanation = try readExplanation()
-        let wiring = try await Wiring(common)
+        var budgets = Budgets()
+        budgets.clampScores = clamp
+        let wiring = try await Wiring(common, budgets: budgets)
         let console = wiring.console()
         let heuristics = await wiring.host.heuristics
         let checked = CheckedAnalysis(await wiring.host.analyze(explanation, context: AnalysisContext(
-            topic: topic, mode: wiring.mode, number: 1, history: [])),
-            files: Dictionary(heuristics.map { ($0.name, $0.file) }, uniquingKeysWith: { $1 }), clamp: clamp)
+            topic: topic, mode: wiring.mode, number: 1, history: [])))
         // Per heuristic: calls, failures with their messages, budget overruns (always when one failed).
         var tally = HeuristicTally(names: heuristics.map(\.name))
         tally.add(checked, at: "stdin")

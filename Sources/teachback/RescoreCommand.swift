@@ -39,13 +39,18 @@ struct RescoreCommand: AsyncParsableCommand {
         baselineOptions.pluginDirs = baselinePlugins
         let baselinePaths = baselinePlugins.isEmpty ? nil : try Wiring.scriptPaths(baselineOptions, environment: environment, userScripts: userPlugins)
         var hosts: [(main: LuaScriptHost, baseline: LuaScriptHost?)] = []
-        for _ in 0..<jobs { hosts.append((try LuaScriptHost(paths: paths), try baselinePaths.map { try LuaScriptHost(paths: $0) })) }
+        let log = Wiring.scriptLog(verbose: common.verbose)
+        var budgets = Budgets()
+        budgets.clampScores = clamp
+        for _ in 0..<jobs {
+            hosts.append((try LuaScriptHost(paths: paths, budgets: budgets, log: log),
+                          try baselinePaths.map { try LuaScriptHost(paths: $0, budgets: budgets, log: log) }))
+        }
         let workers = hosts.map { Rescore.Worker(host: $0.main, baseline: $0.baseline) }
         let main = await Scripts(hosts[0].main)
         var baseline: Scripts?
         if let host = hosts[0].baseline { baseline = await Scripts(host) }
-        var rescore = Rescore(heuristicFiles: main.files, clamp: clamp, byHeuristic: byHeuristic)
-        rescore.baselineFiles = baseline?.files ?? [:]
+        var rescore = Rescore(byHeuristic: byHeuristic)
         rescore.against = RecordedSession.Against(rawValue: against) ?? .claude
         let out = BufferedOutput(fd: 1)
         var summary = try await rescore.run(files: files, workers: workers, heuristics: main.names,
@@ -63,10 +68,9 @@ struct RescoreCommand: AsyncParsableCommand {
         if summary.failures > 0, !allowFailures { throw ExitCode(3) }
     }
 
-    /// What one set of scripts holds: heuristics with their files, and the files that loaded.
+    /// What one set of scripts holds: its heuristics, and the files that loaded.
     struct Scripts {
         var names: [String]
-        var files: [String: String]
         var loaded: [String]
         var loadErrors: [String]
 
@@ -74,7 +78,6 @@ struct RescoreCommand: AsyncParsableCommand {
             loadErrors = await host.loadErrors
             let heuristics = await host.heuristics
             names = heuristics.map(\.name)
-            files = Dictionary(heuristics.map { ($0.name, $0.file) }, uniquingKeysWith: { $1 })
             loaded = await host.files.filter { $0.error == nil }.map(\.file)
         }
     }

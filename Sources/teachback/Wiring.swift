@@ -23,9 +23,11 @@ struct Wiring {
 
     static let defaultMode = "socratic"
 
-    init(_ options: CommonOptions) async throws {
+    /// `budgets`: the scripts' limits (research's `--clamp` changes how scores are taken).
+    init(_ options: CommonOptions, budgets: Budgets = Budgets()) async throws {
         self.options = options
-        host = try LuaScriptHost(paths: try Self.scriptPaths(options, environment: environment, userScripts: true))
+        host = try LuaScriptHost(paths: try Self.scriptPaths(options, environment: environment, userScripts: true),
+                                 budgets: budgets, log: Self.scriptLog(verbose: options.verbose))
         // Every command reports scripts that failed to load; the rest work regardless.
         for error in await host.loadErrors {
             FileHandle.standardError.write(Data("warning: \(error)\n".utf8))
@@ -70,9 +72,8 @@ struct Wiring {
         if let home = environment["TEACHBACK_HOME"], !home.isEmpty, !isDirectory(home) {
             throw ValidationError("TEACHBACK_HOME=\(home): no such folder")
         }
-        let executable = ProcessInfo.processInfo.arguments.first.map { URL(fileURLWithPath: $0).path } ?? ""
         let paths = ScriptPaths(
-            builtinRoot: ScriptPaths.locateBuiltins(environment: environment, executable: Self.executablePath(fallback: executable)),
+            builtinRoot: Self.builtinRoot(environment),
             userConfig: userScripts ? Directories.config(environment) : nil,
             modeDirs: options.modeDirs.map(Self.absolute), pluginDirs: options.pluginDirs.map(Self.absolute))
         if paths.builtinRoot == nil {
@@ -84,6 +85,16 @@ struct Wiring {
     private static func isDirectory(_ path: String) -> Bool {
         var isDir: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// The scripts' log; with --verbose every line reaches stderr as it is written (REPL, ask,
+    /// analyze, rescore).
+    static func scriptLog(verbose: Bool) -> ScriptLog {
+        ScriptLog(echo: verbose ? echoLog : nil)
+    }
+
+    @Sendable private static func echoLog(_ line: ScriptLog.Line) {
+        FileHandle.standardError.write(Data("log: \(Sanitizer.clean(line.text))\n".utf8))
     }
 
     static func claudeConfig(environment: [String: String], options: CommonOptions, config: ScriptConfig) -> ClaudeConfig? {
@@ -115,7 +126,19 @@ struct Wiring {
         store ?? UnavailableStore(reason: storeProblem ?? "the database could not be opened")
     }
 
-    var backendInfo: BackendInfo {
+    var backendInfo: BackendInfo { Self.backendInfo(claude: claude, options: options, config: config) }
+
+    /// For `:reload`: the backend, its description and the parallel setting init.lua's settings give.
+    var reconfigure: Reconfigure {
+        { [environment, options] config in
+            let claude = Self.claudeConfig(environment: environment, options: options, config: config)
+            return Reconfigured(backend: claude.map { ClaudeBackend(client: MessagesClient(config: $0)) },
+                                info: Self.backendInfo(claude: claude, options: options, config: config),
+                                parallel: !options.sequential && (config.parallel ?? true))
+        }
+    }
+
+    static func backendInfo(claude: ClaudeConfig?, options: CommonOptions, config: ScriptConfig) -> BackendInfo {
         guard let claude else {
             let why = options.offline ? "--offline" : "no ANTHROPIC_API_KEY"
             return BackendInfo(banner: "offline (\(why)): the student is played by local scripts",
@@ -131,9 +154,11 @@ struct Wiring {
         Console.detect(environment: environment, noColorFlag: options.noColor)
     }
 
-    /// The running binary, for finding the built-in scripts next to it.
-    private static func executablePath(fallback: String) -> String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? fallback
+    /// The built-in scripts' folder, found from the running binary (DESIGN §4).
+    static func builtinRoot(_ environment: [String: String]) -> String? {
+        let argument = ProcessInfo.processInfo.arguments.first.map { URL(fileURLWithPath: $0).path } ?? ""
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? argument
+        return ScriptPaths.locateBuiltins(environment: environment, executable: executable)
     }
 
     static func absolute(_ path: String) -> String {

@@ -27,7 +27,7 @@ import TeachBack
     func anEndlessLoopInAModeFunctionFailsWithinItsBudget(field: String) async throws {
         let host = try ScriptFixtures([
             "a.lua": Self.good,
-            "bad.lua": "teachback.mode { name = 'bad',\n \(field) = function() while true do end end }",
+            "bad.lua": "teachback.mode { name = 'bad', fallback = function() return 'q?' end,\n \(field) = function() while true do end end }",
         ]).host(budgets: budgets)
         let session = SessionInfo(id: "s", topic: "t", mode: "bad", turns: 0)
         do {
@@ -70,7 +70,7 @@ import TeachBack
         let report = await host.analyze("x", context: ScriptFixtures.context())
         #expect(report.analysis.clarityScore == 0.9, "the good heuristic still counts")
         let messages = report.problems.map(\.message)
-        #expect(messages.contains { $0.contains("heuristic 'str' returned string, expected a table") })
+        #expect(messages.contains { $0.contains("types.lua:1: its result: returned string, expected a table") })
         #expect(messages.contains { $0.contains("field 'clarity_score' must be a number, got string") })
         #expect(messages.contains { $0.contains("field 'knowledge_gaps' item 1 must be a string, got number") })
         await #expect(throws: ScriptProblem.self) { try await host.fallbackQuestion(mode: "table", turn: turn("table")) }
@@ -100,9 +100,9 @@ import TeachBack
 @Suite struct ReviewedEdgeCaseTests {
     @Test func finalizersAreRefusedAndHugeNumbersAreErrorsNotCrashes() async throws {
         let fixtures = try ScriptFixtures([
-            "gc.lua": "setmetatable({}, { __gc = function() while true do end end })\nteachback.mode { name = 'gc' }",
+            "gc.lua": "setmetatable({}, { __gc = function() while true do end end })\nteachback.mode { name = 'gc', fallback = function() return 'q?' end }",
             "huge.lua": "teachback.mode { name = 'huge', max_tokens = math.huge }",
-            "ok.lua": "teachback.mode { name = 'ok' }",
+            "ok.lua": "teachback.mode { name = 'ok', fallback = function() return 'q?' end }",
         ])
         let errors = fixtures.relative(await try fixtures.host().loadErrors)
         #expect(errors.contains("gc.lua:1: __gc finalizers are not allowed"))

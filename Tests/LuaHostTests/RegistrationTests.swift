@@ -34,7 +34,7 @@ import TeachBack
             "empty.lua": "local x = 1",
             "syntax.lua": "teachback.mode { name = ",
             "good.lua": "teachback.mode { name = 'good', fallback = function() return 'q?' end }",
-            "half.lua": "teachback.mode { name = 'half' }\nerror('late failure')",
+            "half.lua": "teachback.mode { name = 'half', fallback = function() return 'q?' end }\nerror('late failure')",
         ])
         let errors = fixtures.relative(await try fixtures.host().loadErrors)
         #expect(errors.contains { $0.contains("empty.lua: registers nothing") })
@@ -60,11 +60,11 @@ import TeachBack
 
     @Test func laterFilesWinByNameAndConfigComesFromInitLua() async throws {
         let builtin = try ScriptFixtures([
-            "modes/m.lua": "teachback.mode { name = 'm', description = 'built-in' }",
+            "modes/m.lua": "teachback.mode { name = 'm', description = 'built-in', fallback = function() return 'q?' end }",
             "plugins/p.lua": "teachback.heuristic { name = 'p', analyze = function() return {} end }",
         ])
         let user = try ScriptFixtures([
-            "modes/other.lua": "teachback.mode { name = 'm', description = 'mine' }",
+            "modes/other.lua": "teachback.mode { name = 'm', description = 'mine', fallback = function() return 'q?' end }",
             "init.lua": "teachback.config { model = 'claude-test', parallel = false, analytics_every = 3, max_retries = 4, timeouts = { connect = 2, stall = 7.5 }, prices = { ['claude-test'] = { input = 3, output = 15 } } }",
         ])
         let host = try LuaScriptHost(paths: ScriptPaths(builtinRoot: builtin.dir, userConfig: user.dir))

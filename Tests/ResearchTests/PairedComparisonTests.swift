@@ -31,8 +31,7 @@ import Testing
 
     static func summary(seed: UInt64) async throws -> RescoreSummary {
         let file = try temporaryFile(records().joined(separator: "\n"))
-        var rescore = Rescore(heuristicFiles: [:])
-        rescore.baselineFiles = [:]
+        var rescore = Rescore()
         var summary = try await rescore.run(files: [file], workers: [Rescore.Worker(host: try host(tracking), baseline: try host(flat))],
                                             heuristics: ["tracking"], baselineHeuristics: ["flat"], output: { _ in }, report: { _ in })
         summary.comparison?.seed = seed

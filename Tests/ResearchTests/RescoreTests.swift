@@ -19,10 +19,11 @@ import Testing
         for (name, source) in plugins { try source.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
         let paths = ScriptPaths(builtinRoot: nil, userConfig: nil, pluginDirs: [dir])
         var hosts: [LuaScriptHost] = []
-        for _ in 0..<jobs { hosts.append(try LuaScriptHost(paths: paths)) }
+        var budgets = Budgets()
+        budgets.clampScores = clamp
+        for _ in 0..<jobs { hosts.append(try LuaScriptHost(paths: paths, budgets: budgets)) }
         let heuristics = await hosts[0].heuristics
-        let rescore = Rescore(heuristicFiles: Dictionary(uniqueKeysWithValues: heuristics.map { ($0.name, $0.file) }),
-                              clamp: clamp, byHeuristic: byHeuristic)
+        let rescore = Rescore(byHeuristic: byHeuristic)
         var lines: [[String: Any]] = [], errors: [String] = []
         let file = try temporaryFile(records.joined(separator: "\n") + "\n")
         let summary = try await rescore.run(files: [file], workers: hosts.map { Rescore.Worker(host: $0) }, heuristics: heuristics.map(\.name),
@@ -74,7 +75,8 @@ import Testing
         #expect(run.summary.tally.entries["bad"]?.failures == 5)
         #expect(run.lines.map { ($0["local_analysis"] as? [String: Any])?["clarity_score"] as? Double } == Array(repeating: 0.1, count: 5),
                 "only the good heuristic's score counts")
-        #expect(run.summary.tally.entries["bad"]?.firstFailure?.contains("returned clarity_score = 1.01, outside [0, 1]") == true)
+        #expect(run.summary.tally.entries["bad"]?.firstFailure?.contains("bad.lua:2: its result: field 'clarity_score' is 1.01, outside [0, 1]") == true,
+                "\(run.summary.tally.entries["bad"]?.firstFailure ?? "")")
         let clamped = try await Self.run(plugins: ["bad.lua": bad], records: records, clamp: true)
         #expect(clamped.lines.map { ($0["local_analysis"] as? [String: Any])?["clarity_score"] as? Double } == [1, 1, 0.5, 1, 0],
                 "--clamp clamps; NaN stays a failure (then no heuristic gave a clarity: neutral)")

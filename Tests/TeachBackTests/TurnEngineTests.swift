@@ -77,10 +77,14 @@ actor FakeScripts: ScriptHost {
         let engine = TurnEngine(script: scripts, mode: "socratic")
         _ = await engine.start(topic: "recursion")
         let turn = try #require(await engine.teach("It calls itself."))
-        #expect(turn.value.question == TurnEngine.defaultQuestion(topic: "recursion"))
-        #expect(turn.value.fallbackReason?.contains("m.lua:9: boom") == true)
-        #expect(turn.problems.contains { $0.message == "m.lua:9: boom" })
+        #expect(turn.value.question == "How does base case fit into recursion?", "the built-in question uses the analysis")
+        #expect(turn.value.fallbackReason == "m.lua:9: boom", "recorded once, not nested")
+        #expect(turn.problems.map(\.message).filter { $0.contains("boom") } == ["m.lua:9: boom"])
+        #expect(turn.fallbackWarning == nil, "a script failure is not a second, nested warning")
         #expect(await engine.session?.turns.count == 1, "the turn is kept")
+        let again = try #require(await engine.teach("It calls itself again."))
+        #expect(again.value.question != turn.value.question, "the built-in question does not repeat word for word")
+        #expect(!again.problems.contains { $0.message.contains("boom") }, "the same failure is reported once")
     }
 
     @Test func noSessionMeansNoTurnAndHooksRunInOrder() async throws {

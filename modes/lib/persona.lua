@@ -6,6 +6,8 @@
 --   persona.prompt(turn, focus)   the question request's user message
 --   persona.questions(turn)       a list of candidate questions built from the
 --                                 analysis; :add(...) templates, then :pick(suffixes)
+--   persona.fallback(turn)        a ready offline question, for a mode without its
+--                                 own: `fallback = persona.fallback`
 --   persona.trim, persona.clip, persona.rotate   small text and list helpers
 --
 -- Templates are strings with {name} variables: {topic} and the verb forms that agree
@@ -255,6 +257,25 @@ end
 -- with one of the persona's `suffixes` (or a number) so it still reads as new.
 function Questions:pick(suffixes)
   return pick(self.list, self.turn, suffixes)
+end
+
+-- The shared offline question: a missing concept, then a flagged term, then the topic;
+-- never the same question twice in a session.
+local SHARED = {
+  gap = { "How does {gap} fit into {topic}?", "What would change in {topic} without {gap}?" },
+  term = { "What does '{term}' mean, in plain words?", "Could you say '{term}' another way?" },
+  general = {
+    "What is the most important idea about {topic}, in one sentence?",
+    "Could you walk me through one concrete case of {topic}?",
+    "What {is} a common mistake people make with {topic}?",
+  },
+}
+function M.fallback(turn)
+  local q = M.questions(turn)
+  q:add(SHARED.gap, q.concepts, "gap")
+  q:add(SHARED.term, q.jargon, "term")
+  q:add(SHARED.general)
+  return q:pick({ "Tell me once more.", "Say it another way?" })
 end
 
 M.trim = trim

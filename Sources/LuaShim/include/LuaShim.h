@@ -30,6 +30,13 @@ void tb_pushswiftfunction(lua_State *L, tb_swift_function fn);
 /// Text-only load (binary chunks are refused), named `@chunkname` by the caller.
 int tb_loadtext(lua_State *L, const char *buffer, size_t size, const char *chunkname);
 
+/// Pushes a table of string.find, match, gmatch and gsub implementing Lua 5.4 patterns under the
+/// running call's budget (Lua's own matcher cannot be interrupted).
+void tb_push_bounded_patterns(lua_State *L);
+/// Replaces string.find, match, gmatch, gsub, rep and table.concat, sort, move, insert, remove
+/// (of the global `string` and `table`) with versions that check the running call's budget.
+void tb_install_bounded(lua_State *L);
+
 // Macros of lua.h, as functions.
 void tb_pop(lua_State *L, int n);
 const char *tb_tostring(lua_State *L, int index, size_t *len);
