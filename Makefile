@@ -55,11 +55,15 @@ test: test-setup
 release: setup
 	$(RELEASE)
 
-## install: the binary and the built-in scripts, laid out as <prefix>/bin and <prefix>/share/teachback
+## install: the binary, the built-in scripts (<prefix>/share/teachback) and bash/zsh/fish completions
 install: release
 	install -d $(PREFIX)/bin $(PREFIX)/share/teachback
 	install -m 0755 .build/release/teachback $(PREFIX)/bin/teachback
 	cp -R modes plugins $(PREFIX)/share/teachback/
+	install -d $(PREFIX)/share/bash-completion/completions $(PREFIX)/share/zsh/site-functions $(PREFIX)/share/fish/vendor_completions.d
+	.build/release/teachback --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/teachback
+	.build/release/teachback --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_teachback
+	.build/release/teachback --generate-completion-script fish > $(PREFIX)/share/fish/vendor_completions.d/teachback.fish
 
 ## sanitize: the test suite under ThreadSanitizer, then AddressSanitizer (separate build folders)
 sanitize: setup

@@ -160,12 +160,20 @@ extension REPL {
         printLines(lines)
     }
 
+    /// A plugin command named like a built-in one can never run: say so rather than let it vanish.
+    func warnShadowedCommands() async {
+        for command in await host.commands where Self.builtins.contains(where: { $0.name == command.name }) {
+            console.warning("\(command.file): command :\(command.name) has the name of a built-in command and never runs; rename it")
+        }
+    }
+
     private func reloadCommand() async {
         let before = await host.config
         let files = await host.reload()
         let failed = files.filter { $0.error != nil }
         for file in failed { console.warning(file.error ?? "") }
         console.status(console.dim("reloaded \(files.count) files, \(failed.count) with errors"))
+        await warnShadowedCommands()
         await apply(await host.config, replacing: before)
         let mode = await engine.mode
         if !(await host.modes().contains { $0.name == mode }) {
@@ -188,7 +196,7 @@ extension REPL {
 
     private func editCommand() async {
         do {
-            guard let text = try await ExternalEditor.edit(environment: environment) else {
+            guard let text = try await ExternalEditor.edit(environment: environment, onTerminal: interactive) else {
                 console.status(console.dim("empty: nothing sent"))
                 return
             }

@@ -7,17 +7,29 @@ enum ExternalEditor {
         case noEditor, cannotStart(String), exited(Int32)
         var description: String {
             switch self {
-            case .noEditor: "set $VISUAL or $EDITOR to use :edit"
+            case .noEditor: "no editor: set $VISUAL or $EDITOR (on a terminal, vi or nano is used when installed)"
             case .cannotStart(let why): "cannot start the editor: \(why)"
             case .exited(let status): "the editor exited with status \(status); nothing was sent"
             }
         }
     }
 
-    static func edit(environment: [String: String]) async throws(Failure) -> String? {
-        guard let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
-            throw .noEditor
-        }
+    /// Tried in this order when neither `$VISUAL` nor `$EDITOR` is set.
+    static let fallbacks = ["vi", "nano"]
+
+    /// `$VISUAL`, `$EDITOR`, else (on a terminal: a full-screen editor needs one) the first of
+    /// `fallbacks` found on `$PATH`.
+    static func editor(environment: [String: String], onTerminal: Bool) -> String? {
+        if let set = [environment["VISUAL"], environment["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) { return set }
+        guard onTerminal else { return nil }
+        let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return fallbacks.lazy.compactMap { name in
+            path.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        }.first
+    }
+
+    static func edit(environment: [String: String], onTerminal: Bool) async throws(Failure) -> String? {
+        guard let editor = editor(environment: environment, onTerminal: onTerminal) else { throw .noEditor }
         let path = NSTemporaryDirectory() + "teachback-\(UUID().uuidString).md"
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw .cannotStart("cannot create a draft file in \(NSTemporaryDirectory())")

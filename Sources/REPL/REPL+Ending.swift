@@ -27,7 +27,7 @@ extension REPL {
     func reportSaved(since waiting: Int, now left: Int) {
         guard waiting > 0, left < waiting else { return }
         let saved = waiting - left
-        console.status(console.dim("saved \(saved) turn\(saved == 1 ? "" : "s") that had been waiting"
+        console.status(console.dim("saved \(Views.count(saved, "turn")) that had been waiting"
                                    + (left > 0 ? "; \(left) still waiting" : "")))
     }
 

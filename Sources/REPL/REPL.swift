@@ -62,6 +62,7 @@ public actor REPL {
     /// Runs until `:quit` or end of input; returns the exit code.
     public func run(_ start: Start = .none) async -> Int32 {
         installTerminator()
+        await warnShadowedCommands()
         if interactive {
             console.status(console.dim("teachback — \(backendInfo.banner). :teach TOPIC to start, :help for commands, Ctrl-D to quit."))
         }

@@ -16,7 +16,7 @@ extension REPL {
             let formatter = DateFormatter()
             formatter.dateFormat = "yyyy-MM-dd HH:mm"
             console.out(Sanitizer.clean(sessions.map { s in
-                "\(s.id.prefix(8))  \(formatter.string(from: s.updatedAt))  \(s.turns) turn\(s.turns == 1 ? "" : "s")  \(s.mode) · \(s.topic)"
+                "\(s.id.prefix(8))  \(formatter.string(from: s.updatedAt))  \(Views.count(s.turns, "turn"))  \(s.mode) · \(s.topic)"
             }.joined(separator: "\n")))
         } catch {
             fail("cannot list sessions: \(error)")

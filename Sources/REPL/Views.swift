@@ -47,7 +47,7 @@ public enum Views {
     }
 
     static func stats(_ session: Session, analytics: SessionAnalytics, behind: Int = 0, prices: ScriptConfig.Price? = nil) -> [String] {
-        var lines = ["\(session.topic) · \(session.mode) · \(analytics.totalTurns) turn\(analytics.totalTurns == 1 ? "" : "s")"
+        var lines = ["\(session.topic) · \(session.mode) · \(Views.count(analytics.totalTurns, "turn"))"
                      + (behind > 0 ? " (updating: \(behind) newer turn\(behind == 1 ? "" : "s") not counted yet)" : "")]
         guard analytics.totalTurns > 0 else { return lines + ["No turns yet: explain something first."] }
         lines.append("clarity     \(sparkline(analytics.learningCurve))  avg \(score(analytics.averageClarity))  trend \(analytics.clarityTrend.rawValue.replacingOccurrences(of: "_", with: " "))")
@@ -77,7 +77,12 @@ public enum Views {
     static func plugins(heuristics: [PluginItem], topics: [PluginItem], commands: [PluginItem], hooks: [PluginItem],
                         files: [LoadedFile], log: ScriptLog, memoryUsed: Int, memoryCap: Int) -> [String] {
         func section(_ title: String, _ items: [PluginItem]) -> [String] {
-            ["\(title) (\(items.count)):"] + items.map { "  \($0.usage ?? $0.name)  \($0.description)  (\($0.file))" }
+            let names = items.map { $0.usage ?? $0.name }
+            let width = names.map(\.count).max() ?? 0
+            return ["\(title) (\(items.count)):"] + zip(names, items).map { name, item in
+                "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + (item.description.isEmpty ? "" : item.description + "  ")
+                    + "(\(item.file))"
+            }
         }
         var lines = section("heuristics", heuristics) + section("topics", topics) + section("commands", commands) + section("hooks", hooks)
         let failed = files.filter { $0.error != nil }
@@ -94,6 +99,16 @@ public enum Views {
 
     static let logLinesPerFile = 3
 
+    /// `1 turn`, `3 turns`.
+    public static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// A heuristic's notes on one line under its name; a note that already starts with the name
+    /// (`coverage: 2 of 7 concepts covered`) is not prefixed twice.
+    public static func notes(of result: HeuristicResult) -> String {
+        let prefix = result.name + ": "
+        return prefix + result.notes.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }.joined(separator: "; ")
+    }
+
     /// `:log [N]`: the last N (default 20) script log lines, oldest first.
     static func log(_ log: ScriptLog, args: String) -> [String]? {
         let trimmed = args.trimmingCharacters(in: .whitespaces)
@@ -107,7 +122,7 @@ public enum Views {
         let width = items.map(\.topic.count).max() ?? 0
         return items.map { item in
             let days = Int((item.due.timeIntervalSince(now) / 86_400).rounded(.up))
-            let when = days <= 0 ? "due now" : "in \(days) day\(days == 1 ? "" : "s")"
+            let when = days <= 0 ? "due now" : "in \(Views.count(days, "day"))"
             return "\(item.topic.padding(toLength: width, withPad: " ", startingAt: 0))  \(when)  every \(item.interval)d  " +
                 String(format: "EF %.2f", item.easiness) + "  last quality \(item.lastQuality.map(String.init) ?? "-")"
         }.joined(separator: "\n")
@@ -127,7 +142,7 @@ public enum Views {
                          "\(String(d.turns).padding(toLength: 5, withPad: " ", startingAt: 0)) \(bar(Double(d.turns) / Double(most)))  " +
                          "\(bar(d.averageClarity)) \(score(d.averageClarity))  \(bar(d.averageConfidence)) \(score(d.averageConfidence))")
         }
-        lines.append("streak: \(streak) day\(streak == 1 ? "" : "s")")
+        lines.append("streak: \(Views.count(streak, "day"))")
         return lines.joined(separator: "\n")
     }
 

@@ -43,7 +43,10 @@ public enum SessionCodec {
             let encoder = Self.encoder
             encoder.outputFormatting.insert(.prettyPrinted)
             let docs = sessions.map(document)
-            return String(decoding: try docs.count == 1 ? encoder.encode(docs[0]) : encoder.encode(docs), as: UTF8.self) + "\n"
+            let text = String(decoding: try docs.count == 1 ? encoder.encode(docs[0]) : encoder.encode(docs), as: UTF8.self)
+            // Foundation pretty-prints an empty array or object over three lines; JSON strings hold
+            // no raw newline, so this touches only empty containers.
+            return text.replacing(#/\[\n\s*\n\s*\]/#, with: "[]").replacing(#/\{\n\s*\n\s*\}/#, with: "{}") + "\n"
         case .jsonl:
             return try sessions.map { String(decoding: try encoder.encode(document($0)), as: UTF8.self) + "\n" }.joined()
         }

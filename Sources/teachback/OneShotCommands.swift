@@ -12,7 +12,7 @@ struct AskCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Option(help: "What the explanation is about.") var topic: String
-    @Flag(help: "Print one JSON object (DESIGN §6).") var json = false
+    @Flag(help: "Print one JSON object: session_id, number, question, analysis, topic, mode, backend, fallback_reason, timings_ms, usage, saved.") var json = false
     @Flag(help: "Do not save the turn (nor count it in progress and streaks); also TEACHBACK_NO_SAVE=1.") var noSave = false
 
     func run() async throws {
@@ -51,7 +51,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Option(help: "What the explanation is about.") var topic: String
-    @Flag(help: "Print the analysis object (DESIGN §3).") var json = false
+    @Flag(help: "Print the analysis object: confidence_score, clarity_score, knowledge_gaps, unexplained_jargon, strengths, source.") var json = false
     @Flag(help: "With --json: add `heuristics`, each heuristic's fields, notes and error.") var explain = false
     @Flag(help: "Exit 0 even when a heuristic failed or a script did not load (else 3).") var allowFailures = false
     @Flag(help: "Clamp a heuristic's score outside [0, 1] instead of counting it as a failure.") var clamp = false
@@ -78,7 +78,7 @@ struct AnalyzeCommand: AsyncParsableCommand {
         }
         if common.verbose || !json {
             for result in checked.results where !result.notes.isEmpty {
-                console.status(console.dim("\(result.name): " + result.notes.joined(separator: "; ")))
+                console.status(console.dim(Views.notes(of: result)))
             }
             console.status(console.dim(String(format: "lua: %.3f ms for %d heuristics (%d failed), %d words",
                                               checked.scriptTime.milliseconds, heuristics.count, checked.failures.count,

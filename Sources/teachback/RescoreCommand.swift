@@ -13,7 +13,7 @@ struct RescoreCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Argument(help: "Files of sessions: our JSON/JSONL exports or the original service's session dicts.") var files: [String]
-    @Option(help: "Lua states working at once (default: one per core).") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Lua states working at once; the default is one per core.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     @Flag(help: "The summary as JSON.") var json = false
     @Flag(help: "Also load $XDG_CONFIG_HOME/teachback/plugins (left out by default, so results do not depend on the machine).")
     var userPlugins = false

@@ -31,8 +31,8 @@ struct CheckCommand: AsyncParsableCommand {
         var problems = await host.check(files: Set(checked))
         if checked.isEmpty { problems.append("no .lua scripts in \(paths.joined(separator: ", "))") }
         for problem in problems { print(Sanitizer.clean(problem)) }
-        let summary = "checked \(checked.count) file\(checked.count == 1 ? "" : "s"): "
-            + (problems.isEmpty ? "no problems" : "\(problems.count) problem\(problems.count == 1 ? "" : "s")")
+        let summary = "checked \(Views.count(checked.count, "file")): "
+            + (problems.isEmpty ? "no problems" : "\(Views.count(problems.count, "problem"))")
         FileHandle.standardError.write(Data((summary + "\n").utf8))
         if !problems.isEmpty { throw ExitCode.failure }
     }

@@ -40,7 +40,7 @@ struct SessionsCommand: StoreCommand {
             return
         }
         for s in sessions {
-            console.out("\(s.id)  \(ISO8601DateFormatter().string(from: s.updatedAt))  \(s.turns) turns  \(s.mode) · \(Sanitizer.clean(s.topic))")
+            console.out("\(s.id)  \(ISO8601DateFormatter().string(from: s.updatedAt))  \(Views.count(s.turns, "turn"))  \(s.mode) · \(Sanitizer.clean(s.topic))")
         }
     }
 }
@@ -140,7 +140,7 @@ struct ReviewCommand: StoreCommand {
 struct ProgressCommand: StoreCommand {
     static let configuration = CommandConfiguration(commandName: "progress", abstract: "Sessions, turns and average scores per day, and your streak.")
     @OptionGroup var common: CommonOptions
-    @Option(help: "How many days back.") var days = 14
+    @Option(parsing: .unconditional, help: "How many days back (at least 1).") var days = 14
     @Flag(help: "Print JSON.") var json = false
 
     func validate() throws {

@@ -57,7 +57,24 @@ import Testing
         #expect(result.stdout.contains("    Written in the editor.\n    Second paragraph."))
         let failing = try Binary.run([], input: ":teach tides\n:edit\n", home: home, extra: ["EDITOR": "false"])
         #expect(failing.stderr.contains("the editor exited with status 1; nothing was sent"))
+        // Neither set, on a terminal: vi, then nano, from PATH (here a folder holding only a
+        // stand-in "nano"; the editor runs through /bin/sh).
+        let bin = home + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try "#!/bin/sh\nprintf 'From the fallback editor.\\n' > \"$1\"\n".write(toFile: bin + "/nano", atomically: true, encoding: .utf8)
+        chmod(bin + "/nano", 0o755)
+        let term = try Terminal([], home: home, extra: ["EDITOR": "", "VISUAL": "", "PATH": bin, "NO_COLOR": "1"])
+        var at = term.expect("teachback[socratic]> ")
+        term.type(":teach tides\r")
+        at = term.expect("tides]> ", after: at)
+        term.type(":edit\r")
+        at = term.expect("clarity ", after: at)
+        term.type(":history\r")
+        term.expect("From the fallback editor.", after: at)
+        term.type(":quit\r")
+        _ = term.waitForExit()
+        // On a pipe no full-screen editor is started, though vi is on this PATH.
         let none = try Binary.run([], input: ":edit\n", home: home, extra: ["EDITOR": "", "VISUAL": ""])
-        #expect(none.stderr.contains("set $VISUAL or $EDITOR"))
+        #expect(none.stderr.contains("no editor: set $VISUAL or $EDITOR"))
     }
 }

@@ -111,3 +111,29 @@ import Testing
         #expect(try Binary.run(["doctor"], home: home).stdout.contains("scripts: "))
     }
 }
+
+@Suite struct CommandLineRoughEdgeTests {
+    @Test func aNegativeDayCountIsExplainedNotMistakenForAFlag() throws {
+        let result = try Binary.run(["progress", "--days", "-3"], home: try Binary.sandbox())
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--days must be at least 1"), "\(result.stderr)")
+    }
+
+    @Test func sessionsSayTurnInTheSingularAndJSONExportsKeepEmptyListsOnOneLine() throws {
+        let home = try Binary.sandbox()
+        _ = try Binary.run(["--offline"], input: ":teach tides\nThe moon pulls the sea.\n", home: home)
+        #expect(try Binary.run(["sessions"], home: home).stdout.contains("  1 turn  socratic · tides"))
+        let export = try Binary.run(["export", "--format", "json"], home: home).stdout
+        #expect(export.contains("\"strengths\" : []") || export.contains("\"unexplained_jargon\" : []"), "\(export.prefix(600))")
+        #expect(!export.contains("[\n\n"), "no empty array over three lines")
+    }
+
+    @Test func shellCompletionScriptsAreGenerated() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let result = try Binary.run(["--generate-completion-script", shell], home: try Binary.sandbox())
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("teachback"))
+            #expect(result.stdout.contains("rescore"), "subcommands are completed")
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 @testable import REPL
+import TeachBack
 import Testing
 
 /// The REPL's commands run in process, as a router is tested without a socket: the real loop,
@@ -93,5 +94,29 @@ import Testing
         #expect(file.load() == entries)
         let text = try String(contentsOfFile: file.path, encoding: .utf8)
         #expect(text.split(separator: "\n").count == 3, "one line per entry")
+    }
+}
+
+@Suite struct RoughEdgeTests {
+    @Test func aPluginCommandNamedLikeABuiltInIsReported() async throws {
+        let dir = NSTemporaryDirectory() + "tb-shadow-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try #"teachback.command { name = "stats", run = function() return "mine" end }"#
+            .write(toFile: dir + "/stats.lua", atomically: true, encoding: .utf8)
+        let run = try await REPLRun.run([":reload"], pluginDirs: [dir])
+        let warnings = run.output.err.components(separatedBy: "command :stats has the name of a built-in command and never runs")
+        #expect(warnings.count == 3, "at the start and after :reload: \(run.output.err)")
+    }
+
+    @Test func pluginsListsAlignedColumnsAndNotesAreNotPrefixedTwice() async throws {
+        let run = try await REPLRun.run([":plugins"])
+        let lines = run.output.out.split(separator: "\n")
+        let heuristics = lines.drop { !$0.hasPrefix("heuristics (") }.dropFirst().prefix { $0.hasPrefix("  ") }
+        #expect(heuristics.count == 5)
+        // Where each description begins: after the two-space margin, the name and its padding.
+        let starts = Set(heuristics.compactMap { row in row.firstMatch(of: /^  \S+ +/).map { $0.output.count } })
+        #expect(starts.count == 1, "descriptions start in one column: \(heuristics)")
+        let result = HeuristicResult(name: "coverage", notes: ["coverage: 2 of 7 concepts covered", "fine"])
+        #expect(Views.notes(of: result) == "coverage: 2 of 7 concepts covered; fine")
     }
 }
