@@ -10,7 +10,7 @@ struct TeachbackCommand: AsyncParsableCommand {
         abstract: "Learn by teaching: explain a topic to an AI student who analyses it and asks back.",
         version: "teachback \(version)",
         subcommands: [ReplCommand.self, AskCommand.self, AnalyzeCommand.self, AnalyticsCommand.self, RescoreCommand.self, SessionsCommand.self,
-                      ExportCommand.self, ImportCommand.self, ProgressCommand.self, ReviewCommand.self, DoctorCommand.self, MCPCommand.self],
+                      ExportCommand.self, ImportCommand.self, ProgressCommand.self, ReviewCommand.self, DoctorCommand.self, MCPCommand.self, ReportCommand.self],
         defaultSubcommand: ReplCommand.self)
 
     /// As ArgumentParser's, but a usage error exits with 2 (DESIGN §6), not 64.
