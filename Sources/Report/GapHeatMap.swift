@@ -85,9 +85,9 @@ package struct GapHeatMap {
             }
         }
         let axisY = Self.top + Double(rows.count) * Self.rowHeight + 14
-        for tick in Num.integerTicks(1, Double(max(gapsPerTurn.count, 1)), count: 6) {
-            let c = (Int(tick) - 1) / bucket
-            svg.text(Self.labelWidth + (Double(c) + 0.5) * cell, axisY, Num.fmt(tick, 0), "tick", anchor: "middle")
+        for tick in Num.integerTicks(1, max(gapsPerTurn.count, 1), count: 6) {
+            let c = (tick - 1) / bucket
+            svg.text(Self.labelWidth + (Double(c) + 0.5) * cell, axisY, "\(tick)", "tick", anchor: "middle")
         }
         svg.text(Self.labelWidth + Double(columns) * cell, axisY + 12, "turn", "label", anchor: "end")
         let desc = rows.isEmpty ? "No gaps were flagged in \(gapsPerTurn.count) turns."

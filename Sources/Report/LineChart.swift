@@ -65,10 +65,9 @@ package struct LineChart {
             svg.line(Self.left, y(tick), w - Self.right, y(tick), "grid")
             svg.text(Self.left - 6, y(tick) + 4, Num.fmt(tick, 2), "tick", anchor: "end")
         }
-        for tick in Num.integerTicks(1, Double(n), count: 8) {
-            let i = Int(tick) - 1
-            svg.line(x(i), Self.top + plotH, x(i), Self.top + plotH + 4, "axis")
-            svg.text(x(i), Self.top + plotH + 16, Num.fmt(tick, 0), "tick", anchor: "middle")
+        for tick in Num.integerTicks(1, n, count: 8) {
+            svg.line(x(tick - 1), Self.top + plotH, x(tick - 1), Self.top + plotH + 4, "axis")
+            svg.text(x(tick - 1), Self.top + plotH + 16, "\(tick)", "tick", anchor: "middle")
         }
         svg.text(Self.left + plotW / 2, h - 8, "turn", "label", anchor: "middle")
         if boundaries.count <= maxBoundaries {

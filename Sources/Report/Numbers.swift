@@ -37,25 +37,13 @@ package enum Num {
         return "\(s / 3_600) h \(s % 3_600 / 60) min"
     }
 
-    /// Whole-number ticks (turn numbers), never two on one integer.
-    package static func integerTicks(_ low: Double, _ high: Double, count: Int) -> [Double] {
-        ticks(low, high, count: count).filter { $0 == $0.rounded() }
-    }
-
-    /// Tick values between `low` and `high`: about `count` steps of 1, 2 or 5 × 10^k.
-    package static func ticks(_ low: Double, _ high: Double, count: Int) -> [Double] {
+    /// Whole-number ticks (turn numbers): multiples of a step of 1, 2 or 5 × 10^k, never below 1.
+    package static func integerTicks(_ low: Int, _ high: Int, count: Int) -> [Int] {
         guard high > low, count > 0 else { return [low] }
-        let raw = (high - low) / Double(count)
-        var magnitude = 1.0
-        while magnitude * 10 <= raw { magnitude *= 10 }
-        while magnitude > raw { magnitude /= 10 }
-        let step = [1.0, 2, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
-        var out: [Double] = []
-        var tick = (low / step).rounded(.up) * step
-        while tick <= high + step * 1e-9 {
-            out.append(tick)
-            tick += step
-        }
-        return out
+        var magnitude = 1
+        while magnitude * 10 <= (high - low) / count { magnitude *= 10 }
+        let step = [1, 2, 5, 10].map { $0 * magnitude }.first { $0 * count >= high - low } ?? magnitude * 10
+        let first = (low + step - 1) / step * step
+        return (low < first ? [low] : []) + Array(stride(from: first, through: high, by: step))
     }
 }

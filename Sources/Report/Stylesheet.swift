@@ -5,10 +5,10 @@ enum Stylesheet {
     static let css = """
     :root{color-scheme:light dark;--bg:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--panel:#f6f8fa;\
     --c1:#0969da;--c2:#bc4c00;--l1:#9be9a8;--l2:#40c463;--l3:#30a14e;--l4:#216e39;--empty:#ebedf0;\
-    --ok:#1a7f37;--warn:#9a6700;--bad:#cf222e}
+    --ok:#1a7f37;--warn:#9a6700;--bad:#cf222e;--g1:#ffd8b5;--g2:#fb8f44;--g3:#d1242f;--g4:#82071e}
     @media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--panel:#151b23;\
     --c1:#4493f8;--c2:#f0883e;--l1:#0e4429;--l2:#006d32;--l3:#26a641;--l4:#39d353;--empty:#21262d;\
-    --ok:#3fb950;--warn:#d29922;--bad:#f85149}}
+    --ok:#3fb950;--warn:#d29922;--bad:#f85149;--g1:#5a1e02;--g2:#9b2c0f;--g3:#da3633;--g4:#ff7b72}}
     *{box-sizing:border-box}
     body{margin:0 auto;max-width:980px;padding:1.5rem;background:var(--bg);color:var(--fg);\
     font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif}
@@ -28,6 +28,7 @@ enum Stylesheet {
     svg .dot.s1{fill:var(--c1);stroke:none}svg .dot.s2{fill:var(--bg);stroke-dasharray:none;stroke-width:1.5}
     svg .day,svg .gap{stroke:none}svg .l0{fill:var(--empty)}svg .l1{fill:var(--l1)}svg .l2{fill:var(--l2)}
     svg .l3{fill:var(--l3)}svg .l4{fill:var(--l4)}svg .empty{fill:var(--muted)}
+    svg .gap.l1{fill:var(--g1)}svg .gap.l2{fill:var(--g2)}svg .gap.l3{fill:var(--g3)}svg .gap.l4{fill:var(--g4)}
     svg .edge{stroke:var(--muted);opacity:.6}svg .w1{stroke-width:1}svg .w2{stroke-width:2}svg .w3{stroke-width:3}svg .w4{stroke-width:4}
     svg .node{stroke-width:2}svg .covered{fill:var(--ok);stroke:var(--ok)}svg .shaky{fill:var(--bg);stroke:var(--warn)}
     svg .shaky-fill{fill:var(--warn);stroke:none}svg .never{fill:var(--bg);stroke:var(--bad);stroke-dasharray:3 2}
