@@ -1,3 +1,4 @@
+import Foundation
 import TeachBack
 
 /// The concept map of a topic. With a topic pack, a concept counts as explained in a turn when
@@ -18,7 +19,8 @@ extension TopicSummary {
         for session in sessions where !session.turns.isEmpty {
             var inSession = [Bool](repeating: false, count: keys.count)
             for turn in session.turns {
-                let gaps = Set(turn.analysis.knowledgeGaps.map(Terms.normalize))
+                // A handful of gaps: a linear search beats hashing Strings (which normalises Unicode).
+                let gaps = turn.analysis.knowledgeGaps.map(Terms.normalize)
                 let covered = keys.indices.filter { !gaps.contains(keys[$0]) }
                 for (n, i) in covered.enumerated() {
                     turnsCovered[i] += 1
@@ -46,33 +48,49 @@ extension TopicSummary {
 
     /// Gaps and jargon flagged in two or more turns, gaps first, then by how often.
     private func termMap(title: String) -> ConceptMap {
+        let gapTurns = Self.normalized(analyses.map(\.knowledgeGaps)), jargonTurns = Self.normalized(analyses.map(\.unexplainedJargon))
         var keys: [String] = [], nodes: [ConceptMap.Node] = [], index: [String: Int] = [:]
-        for (status, lists) in [(ConceptMap.Status.gap, analyses.map(\.knowledgeGaps)), (.jargon, analyses.map(\.unexplainedJargon))] {
-            var order: [String] = [], counts: [String: Int] = [:], spelling: [String: String] = [:]
-            for list in lists {
-                for term in list {
-                    let key = Terms.normalize(term)
-                    guard !key.isEmpty, index[key] == nil else { continue }
-                    if spelling[key] == nil { spelling[key] = term; order.append(key) }
+        for (status, turns) in [(ConceptMap.Status.gap, gapTurns), (.jargon, jargonTurns)] {
+            var order: [String] = [], seen: [String: (count: Int, spelling: String)] = [:]
+            for turn in turns {
+                for term in turn where index[term.key] == nil {
+                    if let known = seen[term.key] {
+                        seen[term.key] = (known.count + 1, known.spelling)
+                    } else {
+                        seen[term.key] = (1, term.spelling)
+                        order.append(term.key)
+                    }
                 }
-                for key in Set(list.map(Terms.normalize)) where spelling[key] != nil { counts[key, default: 0] += 1 }
             }
-            let recurring = order.enumerated().filter { (counts[$0.element] ?? 0) >= 2 }
-                .sorted { ((counts[$1.element] ?? 0), $0.offset) < ((counts[$0.element] ?? 0), $1.offset) }
-            for (_, key) in recurring.prefix(Self.maxTermNodes / 2) {
+            let recurring = order.enumerated().compactMap { n, key in seen[key].map { (n, key, $0) } }.filter { $0.2.count >= 2 }
+                .sorted { ($1.2.count, $0.0) < ($0.2.count, $1.0) }
+            for (_, key, entry) in recurring.prefix(Self.maxTermNodes / 2) {
                 index[key] = keys.count
                 keys.append(key)
-                nodes.append(ConceptMap.Node(name: spelling[key] ?? key, status: status, turns: counts[key] ?? 0))
+                nodes.append(ConceptMap.Node(name: entry.spelling, status: status, turns: entry.count))
             }
         }
         var pairs = [Int](repeating: 0, count: keys.count * keys.count)
-        for analysis in analyses where !keys.isEmpty {
-            let present = Set((analysis.knowledgeGaps + analysis.unexplainedJargon).compactMap { index[Terms.normalize($0)] }).sorted()
+        for turn in analyses.indices where !keys.isEmpty {
+            let present = Set((gapTurns[turn] + jargonTurns[turn]).compactMap { index[$0.key] }).sorted()
             for (n, i) in present.enumerated() { for j in present[(n + 1)...] { pairs[i * keys.count + j] += 1 } }
         }
         return ConceptMap(title: title, nodes: nodes, edges: Self.edges(pairs, count: keys.count),
                           explanation: "No topic pack for this topic: the knowledge gaps and unexplained jargon flagged in two "
                             + "or more turns (at most \(Self.maxTermNodes / 2) of each). Links join terms flagged in the same turn.")
+    }
+
+    /// Each turn's terms normalised once, empty ones and repeats within the turn dropped.
+    private static func normalized(_ lists: [[String]]) -> [[(key: String, spelling: String)]] {
+        lists.map { list in
+            var keys: [String] = []
+            return list.compactMap { term in
+                let key = Terms.normalize(term)
+                guard !key.isEmpty, !keys.contains(key) else { return nil }
+                keys.append(key)
+                return (key, term.trimmingCharacters(in: .whitespaces))
+            }
+        }
     }
 
     private static func edges(_ pairs: [Int], count: Int) -> [ConceptMap.Edge] {
