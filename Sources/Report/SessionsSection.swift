@@ -32,7 +32,7 @@ struct SessionsSection {
         var out = "<article class=\"session\" id=\"session-\(Escape.anchor(s.id))\"><h3>\(Escape.text(s.topic)) · "
             + "\(Escape.text(s.mode)) · \(started(s))</h3><p class=\"muted\">Session \(Escape.text(s.id)) · \(s.turns.count) turns</p>"
         if !s.turns.isEmpty {
-            let map = GapHeatMap(title: "Gaps by turn: \(s.topic)", gapsPerTurn: s.turns.map(\.analysis.knowledgeGaps))
+            let map = GapHeatMap(title: "Gaps by turn: \(s.topic), session \(s.id.prefix(8))", gapsPerTurn: s.turns.map(\.analysis.knowledgeGaps))
             out += "<h4>Gaps by turn</h4><figure>\(map.svg)</figure>\(map.table.html)<h4>Transcript</h4>"
         }
         for turn in s.turns { out += self.turn(turn) }

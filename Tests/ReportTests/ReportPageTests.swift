@@ -51,7 +51,9 @@ import Testing
             let parser = XMLParser(data: Data(svg.utf8))
             #expect(parser.parse(), "SVG not well-formed: \(parser.parserError.map { "\($0)" } ?? "")", sourceLocation: sourceLocation)
         }
-        // Each chart's figure is followed by its numbers.
+        // Ids are unique (charts are labelled by them), and each chart's figure is followed by its numbers.
+        let ids = html.components(separatedBy: " id=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(Set(ids).count == ids.count, "duplicate ids", sourceLocation: sourceLocation)
         #expect(html.components(separatedBy: "</svg></figure><details class=\"data\"").count - 1 == charts.count, sourceLocation: sourceLocation)
     }
 
@@ -89,6 +91,15 @@ import Testing
         #expect(!html.contains("Downsampled"))
         #expect(html.contains("Each column merges 2 consecutive turns (200 turns)."))
         #expect(html.contains("<dt>Clarity trend</dt><dd>improving</dd>"))
+    }
+
+    @Test func twoAlikeSessionsKeepDistinctChartIds() {
+        let html = HTMLReport.render(Fixtures.input([
+            Fixtures.scripted("first", topic: "recursion", daysAgo: 2, gaps: [["call stack"]]),
+            Fixtures.scripted("second", topic: "recursion", daysAgo: 1, gaps: [["call stack"]]),
+        ]))
+        Self.checkStructure(html)
+        #expect(html.contains("Gaps by turn: recursion, session first"))
     }
 
     @Test func fiftyTopics() {
