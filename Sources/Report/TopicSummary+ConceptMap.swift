@@ -1,4 +1,3 @@
-import Foundation
 import TeachBack
 
 /// The concept map of a topic. With a topic pack, a concept counts as explained in a turn when
@@ -88,7 +87,7 @@ extension TopicSummary {
                 let key = Terms.normalize(term)
                 guard !key.isEmpty, !keys.contains(key) else { return nil }
                 keys.append(key)
-                return (key, term.trimmingCharacters(in: .whitespaces))
+                return (key, term)
             }
         }
     }
