@@ -95,14 +95,13 @@ struct Page {
     }
 
     private func otherTopics(_ rest: [TopicSummary]) -> String {
-        var out = "<h3>Other topics</h3><p class=\"note\">The \(input.detailedTopics) most practised topics have sections above; "
-            + "these \(rest.count) are listed only (<code>teachback report --topic T</code> shows any one).</p>"
-            + "<table><thead><tr><th scope=\"col\">topic</th><th scope=\"col\">sessions</th><th scope=\"col\">turns</th>"
-            + "<th scope=\"col\">avg clarity</th><th scope=\"col\">avg confidence</th></tr></thead><tbody>"
-        for t in rest {
-            out += "<tr><th scope=\"row\">\(Escape.text(t.name))</th><td>\(t.sessions.count)</td><td>\(t.turnCount)</td>"
-                + "<td>\(Num.score(t.analytics.averageClarity))</td><td>\(Num.score(t.analytics.averageConfidence))</td></tr>"
+        let listed = rest.prefix(SessionsSection.maxListed)
+        let rows = listed.map { t in
+            [t.name, "\(t.sessions.count)", "\(t.turnCount)", Num.score(t.analytics.averageClarity), Num.score(t.analytics.averageConfidence)]
         }
-        return out + "</tbody></table>"
+        let more = rest.count > listed.count ? " The \(listed.count) most practised of them are listed." : ""
+        return "<h3>Other topics</h3><p class=\"note\">The \(input.detailedTopics) most practised topics have sections above; "
+            + "these \(rest.count) have not (<code>teachback report --topic T</code> shows any one).\(more)</p>"
+            + DataTable(caption: "Other topics", columns: ["topic", "sessions", "turns", "avg clarity", "avg confidence"], rows: rows, open: true).html
     }
 }

@@ -10,6 +10,10 @@ struct SessionsSection {
     let zone: TimeZone
     /// Longest explanation or question shown whole; the rest is cut, saying how much.
     static let maxText = 4_000
+    /// Transcripts stop once this many turns are shown (the most recent session is always whole).
+    static let turnBudget = 2_000
+    /// Older sessions listed at most; a longer history is summed up in a sentence.
+    static let maxListed = 500
 
     var html: String {
         let recent = sessions.sorted { ($1.startedAt, $1.id) < ($0.startedAt, $0.id) }
@@ -18,14 +22,27 @@ struct SessionsSection {
                 + "<code>:teach TOPIC</code>; this report fills in as you teach.</p></section>\n"
         }
         var out = "<section id=\"sessions\"><h2>Sessions</h2>"
-        let shown = recent.prefix(limit)
+        let shown = Self.inFull(recent, limit: limit)
         if recent.count > shown.count {
-            out += "<p class=\"note\">Transcripts of the \(shown.count) most recent of \(recent.count) sessions; the others are "
-                + "listed at the end (<code>teachback report --session ID</code> shows any one in full).</p>"
+            out += "<p class=\"note\">Transcripts of the \(shown.count) most recent of \(recent.count) sessions (at most \(limit) "
+                + "sessions and about \(Self.turnBudget) turns); the others are listed at the end "
+                + "(<code>teachback report --session ID</code> shows any one in full).</p>"
         }
         for session in shown { out += transcript(session) }
         if recent.count > shown.count { out += list(Array(recent.dropFirst(shown.count))) }
         return out + "</section>\n"
+    }
+
+    /// The most recent sessions that fit `limit` and the turn budget; at least one.
+    static func inFull(_ recent: [Session], limit: Int) -> ArraySlice<Session> {
+        var turns = 0
+        var count = 0
+        for session in recent.prefix(limit) {
+            if count > 0, turns + session.turns.count > turnBudget { break }
+            turns += session.turns.count
+            count += 1
+        }
+        return recent.prefix(count)
     }
 
     private func transcript(_ s: Session) -> String {
@@ -72,8 +89,9 @@ struct SessionsSection {
     }
 
     private func list(_ older: [Session]) -> String {
-        let rows = older.map { [String($0.id.prefix(8)), started($0), $0.topic, $0.mode, "\($0.turns.count)"] }
+        let rows = older.prefix(Self.maxListed).map { [String($0.id.prefix(8)), started($0), $0.topic, $0.mode, "\($0.turns.count)"] }
+        let note = older.count > rows.count ? "The \(rows.count) most recent of \(older.count) older sessions." : nil
         return "<h3>Older sessions</h3>" + DataTable(caption: "Older sessions", columns: ["session", "started", "topic", "persona", "turns"],
-                                                     rows: rows).html
+                                                     rows: rows, note: note).html
     }
 }

@@ -150,6 +150,20 @@ import Testing
         #expect(first.contains("tides</th><td>2026-12-06 (in 3 days)</td>"))
     }
 
+    @Test func longHistoriesAreCutAndSaySo() {
+        // 700 topics of one 30-turn session each: 60 topic sections, 640 topics and 630 older
+        // sessions listed up to 500 rows, transcripts within the turn budget.
+        let sessions = (0..<700).map { i in Fixtures.session("s\(i)", topic: "topic \(i)", daysAgo: i, turns: 30, seed: UInt64(i)) }
+        let html = HTMLReport.render(Fixtures.input(sessions))
+        Self.checkStructure(html)
+        #expect(html.components(separatedBy: "<article class=\"topic\"").count - 1 == 60)
+        #expect(html.contains("these 640 have not (<code>teachback report --topic T</code> shows any one). The 500 most practised of them are listed."))
+        let transcripts = html.components(separatedBy: "<article class=\"session\"").count - 1
+        #expect(transcripts * 30 <= SessionsSection.turnBudget && transcripts > 1)
+        #expect(html.contains("Transcripts of the \(transcripts) most recent of 700 sessions"))
+        #expect(html.contains("The 500 most recent of \(700 - transcripts) older sessions."))
+    }
+
     @Test func tenThousandSessionsStayUnderFiveMegabytes() {
         let topics = (0..<40).map { "topic \($0)" }
         let sessions = (0..<10_000).map { i in
