@@ -45,6 +45,31 @@ import Testing
         #expect(both.status == 2)
     }
 
+    /// A stand-in `xdg-open` first on PATH records what it was asked to open: on a terminal
+    /// `:report` opens the file; on a pipe (scripts, tests) it never does.
+    @Test func reportOpensTheFileOnlyOnATerminal() throws {
+        let home = try Binary.sandbox()
+        let bin = home + "/bin", opened = home + "/opened"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        try "#!/bin/sh\necho \"$1\" >> \(opened)\n".write(toFile: bin + "/xdg-open", atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/xdg-open")
+        let path = ["PATH": bin + ":/usr/bin:/bin"]
+
+        let piped = try Binary.run(["--offline"], input: ":teach tides\nThe moon pulls the water.\n:report \(home)/piped.html\n", home: home, extra: path)
+        #expect(piped.stdout.contains(home + "/piped.html"))
+        #expect(FileManager.default.fileExists(atPath: home + "/piped.html"))
+
+        let term = try Terminal(["--offline"], home: home, extra: path.merging(["NO_COLOR": "1"]) { $1 })
+        let at = term.teachOneTurn(topic: "tides", explanation: "The moon pulls the water.")
+        term.type(":report \(home)/terminal.html\r")
+        term.expect(home + "/terminal.html", after: at)
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: opened), Date() < deadline { usleep(20_000) }
+        term.type(":quit\r")
+        _ = term.waitForExit()
+        #expect(try String(contentsOfFile: opened, encoding: .utf8) == home + "/terminal.html\n", "opened once, the terminal's report only")
+    }
+
     @Test func reportWithoutASession() throws {
         let home = try Binary.sandbox()
         let repl = try Binary.run(["--offline"], input: ":report\n", home: home)
