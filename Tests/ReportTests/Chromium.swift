@@ -1,7 +1,8 @@
 import Foundation
 
 /// Headless Chromium (Debian's `chromium`, installed by `make test-setup`), run as a command:
-/// each run gets a fresh profile, no sandbox (tests may run as root) and a time limit.
+/// each run gets a fresh profile, no sandbox (tests may run as root), no reliance on a container's
+/// small /dev/shm, and a time limit.
 enum Chromium {
     static let path: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
         FileManager.default.isExecutableFile(atPath: $0)
@@ -28,7 +29,7 @@ enum Chromium {
         FileManager.default.createFile(atPath: err.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars",
                              "--user-data-dir=\(profile.path)"] + flags + [url.absoluteString]
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
