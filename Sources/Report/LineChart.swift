@@ -70,6 +70,7 @@ package struct LineChart {
             svg.text(x(tick - 1), Self.top + plotH + 16, "\(tick)", "tick", anchor: "middle")
         }
         svg.text(Self.left + plotW / 2, h - 8, "turn", "label", anchor: "middle")
+        svg.raw("<text class=\"label\" transform=\"rotate(-90)\" x=\"\(Num.fmt(-(Self.top + plotH / 2)))\" y=\"12\" text-anchor=\"middle\">score (0–1)</text>")
         if boundaries.count <= maxBoundaries {
             for b in boundaries { svg.line(x(b) - 0.5, Self.top, x(b) - 0.5, Self.top + plotH, "boundary") }
         }
