@@ -3,8 +3,9 @@ SHELL := /bin/bash
 export PATH := /opt/swift/usr/bin:$(PATH)
 
 PACKAGES := liblua5.4-dev libedit-dev libcurl4-openssl-dev
-# The tests also use the sqlite3 command, as another process holding the database's lock.
-TEST_PACKAGES := sqlite3
+# The tests also use the sqlite3 command, as another process holding the database's lock, and
+# headless Chromium, which loads a generated report (without it that test is skipped).
+TEST_PACKAGES := sqlite3 chromium
 # PyPI's reference MCP client, for the end-to-end tests of `teachback mcp` (pinned).
 MCP_VENV := .build/mcp-venv
 MCP_CLIENT := mcp==2.3.0

@@ -33,8 +33,10 @@ let package = Package(
         .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "Store", "EditLineShim", "CEditLine"]),
         // `teachback mcp`: the teaching tools over the Model Context Protocol.
         .target(name: "MCPServer", dependencies: ["TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk")]),
+        // The HTML report: SVG charts and the page, from plain values (no I/O).
+        .target(name: "Report", dependencies: ["TeachBack"]),
         .executableTarget(name: "teachback", dependencies: [
-            "REPL", "MCPServer", "Research", "TeachBack", "LuaHost", "Claude", "Store",
+            "REPL", "MCPServer", "Research", "Report", "TeachBack", "LuaHost", "Claude", "Store",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -48,7 +50,7 @@ let package = Package(
         // `make soak`: a long run against a failing server.
         .executableTarget(name: "Soak", dependencies: ["TeachBack", "LuaHost", "Claude", "Store", "FakeClaude"], path: "Soak"),
         // `make bench`: prints a Markdown table and writes bench/results.json (Benchmarks/README.md).
-        .executableTarget(name: "Benchmarks", dependencies: ["TeachBack", "LuaHost", "Claude", "FakeClaude"],
+        .executableTarget(name: "Benchmarks", dependencies: ["TeachBack", "LuaHost", "Claude", "FakeClaude", "Report"],
                           path: "Benchmarks", exclude: ["reference_analytics.py", "generate_sessions.py", "README.md"]),
 
         .testTarget(name: "TeachBackTests", dependencies: ["TeachBack"]),
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack", "FakeClaude"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ResearchTests", dependencies: ["Research", "TeachBack", "LuaHost"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TeachBack"], exclude: ["Snapshots"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack", "LuaHost", "Store"]),
         .testTarget(name: "MCPServerTests", dependencies: ["MCPServer", "TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk")]),
         .target(name: "PTYShim", path: "Tests/PTYShim"),

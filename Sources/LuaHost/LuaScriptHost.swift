@@ -71,6 +71,8 @@ public actor LuaScriptHost: ScriptHost {
     public var topics: [PluginItem] {
         runtime.registry.topics.map { PluginItem(name: $0.name, description: "\($0.concepts.count) concepts", file: $0.file) }
     }
+    /// The concept names of the topic pack for `topic` (by name or alias), for the report's concept map.
+    public func conceptNames(forTopic topic: String) -> [String]? { runtime.topicPack(for: topic)?.concepts.map(\.name) }
     public var commands: [PluginItem] {
         runtime.registry.commands.map { PluginItem(name: $0.name, description: $0.help, file: $0.file, usage: $0.usage) }
     }

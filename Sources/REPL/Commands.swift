@@ -19,6 +19,7 @@ extension REPL {
         Builtin(name: "sessions", usage: ":sessions", help: "saved sessions, most recent first"),
         Builtin(name: "resume", usage: ":resume ID", help: "continue a saved session (a unique prefix of its id is enough)"),
         Builtin(name: "export", usage: ":export [FILE]", help: "the session as Markdown (or JSON/JSONL by FILE's extension); no FILE prints it"),
+        Builtin(name: "report", usage: ":report [FILE]", help: "the session as an HTML report with charts (opens it when a browser is at hand)"),
         Builtin(name: "review", usage: ":review", help: "topics due for review (SM-2 schedule from finished sessions)"),
         Builtin(name: "plugins", usage: ":plugins", help: "loaded heuristics, topics, commands and hooks, with errors, recent log lines and memory"),
         Builtin(name: "log", usage: ":log [N]", help: "the last N lines the scripts logged (teachback.log, print), with file:line"),
@@ -60,6 +61,7 @@ extension REPL {
         case "sessions": await sessionsCommand()
         case "resume": await resumeCommand(args)
         case "export": await exportCommand(args)
+        case "report": await reportCommand(args)
         case "review": await reviewCommand()
         case "backend": await backendCommand()
         case "history": await withSession { printLines(Views.history($0)) }

@@ -21,6 +21,8 @@ public actor REPL {
     /// The session database, when it could be opened.
     let store: SQLiteStore?
     let analytics: AnalyticsBoard
+    /// Renders `:report` (the executable wires the Report module in; front ends never import each other).
+    let reporter: SessionReporter?
     private var assembler = InputAssembler()
     /// Turns the current session had when it started or was resumed: only new practice counts
     /// as a review.
@@ -32,7 +34,7 @@ public actor REPL {
 
     public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
                 interactive: Bool, verbose: Bool, environment: [String: String], backendInfo: BackendInfo,
-                store: SQLiteStore?, analyticsEvery: Int = 5, reconfigure: Reconfigure? = nil) {
+                store: SQLiteStore?, analyticsEvery: Int = 5, reconfigure: Reconfigure? = nil, reporter: SessionReporter? = nil) {
         self.reconfigure = reconfigure
         self.engine = engine
         self.host = host
@@ -44,6 +46,7 @@ public actor REPL {
         self.backendInfo = backendInfo
         self.store = store
         analytics = AnalyticsBoard(every: analyticsEvery)
+        self.reporter = reporter
         if interactive { interrupter.install { [host] in host.interrupt() } }
     }
 

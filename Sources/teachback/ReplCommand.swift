@@ -28,7 +28,8 @@ struct ReplCommand: AsyncParsableCommand {
         let repl = REPL(engine: wiring.engine(), host: wiring.host, reader: reader, console: console,
                         interactive: interactive, verbose: common.verbose, environment: wiring.environment,
                         backendInfo: wiring.backendInfo, store: wiring.store,
-                        analyticsEvery: wiring.config.analyticsEvery ?? 5, reconfigure: wiring.reconfigure)
+                        analyticsEvery: wiring.config.analyticsEvery ?? 5, reconfigure: wiring.reconfigure,
+                        reporter: wiring.sessionReporter)
         if let warning = wiring.storeWarning { console.warning(warning) }
         let start: REPL.Start = continueLast ? .continueLast : topic.map(REPL.Start.topic) ?? .none
         let code = await repl.run(start)

@@ -11,7 +11,7 @@ struct TeachbackCommand: AsyncParsableCommand {
         version: "teachback \(version)",
         subcommands: [ReplCommand.self, AskCommand.self, AnalyzeCommand.self, AnalyticsCommand.self, RescoreCommand.self, SessionsCommand.self,
                       ExportCommand.self, ImportCommand.self, ProgressCommand.self, ReviewCommand.self, DoctorCommand.self, MCPCommand.self,
-                      CheckCommand.self, NewCommand.self],
+                      ReportCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: ReplCommand.self)
 
     /// As ArgumentParser's, but a usage error exits with 2 (DESIGN §6), not 64.
