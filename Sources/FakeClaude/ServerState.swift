@@ -8,6 +8,10 @@ struct ServerState {
     var requests: [RecordedRequest] = []
     var clientCloses: [ClientClose] = []
     var nextRequestNumber = 1
+    /// Message Batches in creation order.
+    var batches: [FakeBatch] = []
+    /// How many times each `custom_id` was submitted in a created batch.
+    var batchSubmissions: [String: Int] = [:]
     var nextConnectionID = 1
     var acceptedConnections = 0
     /// Open sockets by connection id, so `stop()` can shut them down (waking their threads).
