@@ -67,3 +67,18 @@ package struct MessageBatchResult: Decodable, Sendable {
         case result
     }
 }
+
+extension MessageBatchResult {
+    /// What a request the results left out counts as: errored, saying so.
+    package static func missing(_ customID: String) -> MessageBatchResult {
+        MessageBatchResult(customID: customID, result: Result(type: "errored", message: nil, error: ErrorEnvelope(
+            error: ErrorEnvelope.Detail(type: "missing_result", message: "the batch's results had no line for this request"))))
+    }
+}
+
+extension MessageBatchResult {
+    /// A request canceled before it was ever submitted.
+    package static func canceled(_ customID: String) -> MessageBatchResult {
+        MessageBatchResult(customID: customID, result: Result(type: "canceled", message: nil, error: nil))
+    }
+}

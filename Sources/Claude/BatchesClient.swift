@@ -19,10 +19,13 @@ package final class BatchesClient: Sendable {
 
     package var batchesURL: String { config.messagesURL + "/batches" }
 
-    /// Creates a batch from a file holding `{"requests": [...]}`.
+    /// Creates a batch from a file holding `{"requests": [...]}`. Only failures the API answered
+    /// (429, 5xx) are retried here: a create whose answer never came may have made the batch,
+    /// so the caller looks for it (`list`) before sending it again.
     package func create(bodyFile: String, onRetry: @escaping @Sendable (RetryNotice) -> Void = { _ in }) async throws -> MessageBatch {
         try await call(HTTPRequest(url: batchesURL, headers: config.apiHeaders + [("content-type", "application/json")],
-                                   bodyFile: bodyFile, timeouts: timeouts), onRetry: onRetry)
+                                   bodyFile: bodyFile, timeouts: timeouts),
+                       onRetry: onRetry, shouldRetry: { [retry = config.retry] in $0.status != nil && retry.shouldRetry($0) })
     }
 
     package func retrieve(_ id: String, onRetry: @escaping @Sendable (RetryNotice) -> Void = { _ in }) async throws -> MessageBatch {
@@ -83,8 +86,9 @@ package final class BatchesClient: Sendable {
     }
 
     /// One JSON call with retries.
-    private func call<T: Decodable>(_ request: HTTPRequest, onRetry: @Sendable (RetryNotice) -> Void) async throws -> T {
-        try await config.withRetries(onRetry: onRetry, shouldRetry: config.retry.shouldRetry) {
+    private func call<T: Decodable>(_ request: HTTPRequest, onRetry: @Sendable (RetryNotice) -> Void,
+                                    shouldRetry: ((APIError) -> Bool)? = nil) async throws -> T {
+        try await config.withRetries(onRetry: onRetry, shouldRetry: shouldRetry ?? config.retry.shouldRetry) {
             let (head, body) = try await engine.response(request, limit: Self.maxObjectBytes)
             guard (200..<300).contains(head.status) else { throw APIError.from(status: head.status, headers: head.headers, body: body) }
             do {

@@ -9,7 +9,7 @@ struct TeachbackCommand: AsyncParsableCommand {
         commandName: "teachback",
         abstract: "Learn by teaching: explain a topic to an AI student who analyses it and asks back.",
         version: "teachback \(version)",
-        subcommands: [ReplCommand.self, AskCommand.self, AnalyzeCommand.self, AnalyticsCommand.self, RescoreCommand.self, SessionsCommand.self,
+        subcommands: [ReplCommand.self, AskCommand.self, AnalyzeCommand.self, AnalyticsCommand.self, RescoreCommand.self, JudgeCommand.self, SessionsCommand.self,
                       ExportCommand.self, ImportCommand.self, ProgressCommand.self, ReviewCommand.self, DoctorCommand.self, MCPCommand.self],
         defaultSubcommand: ReplCommand.self)
 
