@@ -1,4 +1,5 @@
 import Foundation
+import TeachBack
 
 /// The Message Batches API over the curl engine, every call under the Messages client's retry
 /// policy: create (the body uploaded from a file), retrieve, list, cancel, and the results JSONL
@@ -46,43 +47,58 @@ package final class BatchesClient: Sendable {
                               onRetry: onRetry)
     }
 
-    /// Streams an ended batch's results, calling `onLine` with each non-blank line as it arrives.
-    /// A download that fails part way is started again from the top (with the retry policy's
-    /// waits), so `onLine` must be idempotent per `custom_id`.
+    /// An ended batch's results, calling `onLine` with each non-blank line. The body is first
+    /// saved to a private temporary file, so the download never waits on (nor piles up in
+    /// memory behind) what `onLine` does; a download that fails part way starts again.
     package func results(_ batch: MessageBatch, onRetry: @escaping @Sendable (RetryNotice) -> Void = { _ in },
                          onLine: ([UInt8]) throws -> Void) async throws {
         guard let url = batch.resultsURL else {
             throw APIError(type: "invalid_request", message: "batch \(batch.id) has no results yet")
         }
+        let path = NSTemporaryDirectory() + "teachback-results-\(UUID().uuidString).jsonl"
+        defer { unlink(path) }
         let request = HTTPRequest(url: url, method: "GET", headers: config.apiHeaders, timeouts: timeouts)
         try await config.withRetries(onRetry: onRetry, shouldRetry: config.retry.shouldRetry) {
-            var iterator = engine.start(request).makeAsyncIterator()
-            var line: [UInt8] = []
-            do {
-                guard case .head(let head)? = try await iterator.next() else {
-                    throw APIError(type: "invalid_response", message: "no response")
-                }
-                guard (200..<300).contains(head.status) else {
-                    let body = try await CurlEngine.readBody(&iterator, limit: Self.maxObjectBytes)
-                    throw APIError.from(status: head.status, headers: head.headers, body: body)
-                }
-                while let event = try await iterator.next() {
-                    guard case .body(let bytes) = event else { continue }
-                    var start = bytes.startIndex
-                    while let newline = bytes[start...].firstIndex(of: 0x0A) {
-                        line += bytes[start..<newline]
-                        if !line.isEmpty { try onLine(line) }
-                        line.removeAll(keepingCapacity: true)
-                        start = newline + 1
-                    }
-                    line += bytes[start...]
-                }
-            } catch let error as TransportError {
-                throw APIError(transport: error, requestID: nil)
-            }
-            try Task.checkCancellation()
-            if !line.isEmpty { try onLine(line) }
+            try await download(request, to: path)
         }
+        guard let file = fopen(path, "r") else { throw APIError(type: "io_error", message: "cannot read \(path)") }
+        defer { fclose(file) }
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        while true {
+            let length = getline(&line, &capacity, file)
+            guard length >= 0, let line else { break }
+            let bytes = UnsafeRawBufferPointer(start: line, count: length)
+            let trimmed = bytes.last == 0x0A ? Array(bytes.dropLast()) : Array(bytes)
+            if !trimmed.isEmpty { try onLine(trimmed) }
+        }
+    }
+
+    /// One attempt at the results body into `path` (mode 0600, replaced on each attempt).
+    private func download(_ request: HTTPRequest, to path: String) async throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw APIError(type: "io_error", message: "cannot write \(path)") }
+        defer { close(fd) }
+        var iterator = engine.start(request).makeAsyncIterator()
+        do {
+            guard case .head(let head)? = try await iterator.next() else {
+                throw APIError(type: "invalid_response", message: "no response")
+            }
+            guard (200..<300).contains(head.status) else {
+                let body = try await CurlEngine.readBody(&iterator, limit: Self.maxObjectBytes)
+                throw APIError.from(status: head.status, headers: head.headers, body: body)
+            }
+            while let event = try await iterator.next() {
+                guard case .body(let bytes) = event else { continue }
+                guard bytes.withUnsafeBytes({ writeAll(fd, $0) }) == 0 else {
+                    throw APIError(type: "io_error", message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+            }
+        } catch let error as TransportError {
+            throw APIError(transport: error, requestID: nil)
+        }
+        try Task.checkCancellation()
     }
 
     /// One JSON call with retries.

@@ -93,11 +93,27 @@ extension SQLiteStore {
         }
     }
 
-    /// Indexes and custom_ids of the requests in `batch`, in input order.
-    package func judgeRequests(job: Int64, batch: Int) throws -> [JudgeRequest] {
+    /// Up to `limit` requests of `batch` after input position `after`, in input order (a page
+    /// at a time: a batch may hold 100,000).
+    package func judgeRequests(job: Int64, batch: Int, after: Int, limit: Int) throws -> [JudgeRequest] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM judgeRequest WHERE jobId = ? AND batch = ? ORDER BY idx",
-                             arguments: [job, batch]).map(Self.request)
+            try Row.fetchAll(db, sql: "SELECT * FROM judgeRequest WHERE jobId = ? AND batch = ? AND idx > ? ORDER BY idx LIMIT ?",
+                             arguments: [job, batch, after, limit]).map(Self.request)
+        }
+    }
+
+    /// The requests with these custom_ids, by custom_id.
+    package func judgeRequests(job: Int64, customIDs: [String]) throws -> [String: JudgeRequest] {
+        try pool.read { db in
+            var found: [String: JudgeRequest] = [:]
+            for start in stride(from: 0, to: customIDs.count, by: 500) {
+                let slice = Array(customIDs[start..<min(start + 500, customIDs.count)])
+                let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM judgeRequest WHERE jobId = ? AND customId IN (\(marks))",
+                                            arguments: StatementArguments([job] + slice.map { $0 as any DatabaseValueConvertible }))
+                for row in rows.map(Self.request) { found[row.customID] = row }
+            }
+            return found
         }
     }
 

@@ -50,23 +50,32 @@ extension Judge {
     }
 
     private func fetch(_ batch: MessageBatch, number: Int, job: JudgeJob) async throws {
-        let rows = Dictionary(try store.judgeRequests(job: job.id, batch: number).map { ($0.customID, $0) }, uniquingKeysWith: { a, _ in a })
         let answers = JudgeAnswers()
         let decoder = JSONDecoder()
-        var pending: [JudgeAnswer] = []
+        var pending: [MessageBatchResult] = []
         var unknown = 0
+        // Results come in any order: each chunk's requests are looked up together.
+        func storeChunk(_ results: [MessageBatchResult]) throws {
+            let rows = try store.judgeRequests(job: job.id, customIDs: results.map(\.customID))
+            var stored: [JudgeAnswer] = []
+            for result in results {
+                guard let row = rows[result.customID], row.batch == number else { unknown += 1; continue }
+                stored.append(try answers.answer(result, request: row))
+            }
+            try store.recordJudgeAnswers(job: job.id, stored)
+        }
         try await batches.results(batch, onRetry: notice("batch \(number) results")) { line in
-            guard let result = try? decoder.decode(MessageBatchResult.self, from: Data(line)), let row = rows[result.customID] else {
+            guard let result = try? decoder.decode(MessageBatchResult.self, from: Data(line)) else {
                 unknown += 1
                 return
             }
-            pending.append(try answers.answer(result, request: row))
+            pending.append(result)
             if pending.count >= Self.rowChunk {
-                try store.recordJudgeAnswers(job: job.id, pending)
+                try storeChunk(pending)
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        try store.recordJudgeAnswers(job: job.id, pending)
+        try storeChunk(pending)
         if unknown > 0 { report("batch \(number): \(unknown) result line(s) not of this batch, ignored") }
         // A request the results left out is reported as such rather than waited for forever.
         let missing = try store.unansweredJudgeRequests(job: job.id, batch: number)

@@ -75,22 +75,26 @@ extension Judge {
     /// Writes the batch's create body to a private temporary file, reading the input once and
     /// keeping only one request in memory at a time.
     private func spool(_ batch: JudgeBatch, job: JudgeJob, input: JudgeInput) throws -> String {
-        let rows = try store.judgeRequests(job: job.id, batch: batch.number)
-        let path = NSTemporaryDirectory() + "teachback-judge-\(job.id)-\(batch.number)-\(getpid()).json"
+        let path = NSTemporaryDirectory() + "teachback-judge-\(UUID().uuidString).json"
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw JudgeError("\(path): cannot write the batch body") }
         defer { close(fd) }
         let out = SpoolWriter(fd: fd, path: path)
         try out.append(Array(#"{"requests":["#.utf8))
-        var wanted = rows[...]
         var turns = input.turns(skipped: { _ in })
         let encoder = JSONEncoder()
-        while let want = wanted.first {
-            guard let turn = turns.next() else { throw JudgeError("job \(job.id): the input has fewer turns than planned") }
-            guard turn.index == want.index else { continue }
-            if want.index != rows.first?.index { try out.append([0x2C]) }
-            try out.append(try Self.element(customID: want.customID, request: turn.request, encoder: encoder))
-            wanted = wanted.dropFirst()
+        var last = -1
+        while true {
+            let page = try store.judgeRequests(job: job.id, batch: batch.number, after: last, limit: Self.rowChunk)
+            guard !page.isEmpty else { break }
+            for want in page {
+                var turn = turns.next()
+                while let skipped = turn, skipped.index < want.index { turn = turns.next() }
+                guard let turn, turn.index == want.index else { throw JudgeError("job \(job.id): the input has fewer turns than planned") }
+                if last >= 0 { try out.append([0x2C]) }
+                try out.append(try Self.element(customID: want.customID, request: turn.request, encoder: encoder))
+                last = want.index
+            }
         }
         try out.append(Array("]}".utf8))
         try out.flush()
