@@ -76,7 +76,7 @@ import Testing
         #expect(ids == Self.customIDs, "every turn once, in input order")
     }
 
-    @Test func withoutATerminalItAsksForYesAndStatusListsJobs() throws {
+    @Test func withoutATerminalItAsksForYesThenDirectStatusAndRescore() throws {
         let server = FakeClaudeServer()
         try server.start()
         defer { server.stop() }
@@ -91,6 +91,14 @@ import Testing
                                   extra: Self.environment(server))
         #expect(done.status == 0, "\(done.stderr)")
         #expect(server.requests(of: .analysis).count == 30)
+        // judge then rescore: the heuristics measured against Claude's analyses of the same turns.
+        let rescored = try Binary.run(["rescore", input, "--judged", home + "/out.jsonl"], home: home)
+        let recorded = rescored.stdout.split(separator: "\n").compactMap {
+            ((try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["recorded_analysis"] as? [String: Any])?["clarity_score"] as? Double
+        }
+        #expect(recorded == Array(repeating: 0.7, count: 30), "\(rescored.stderr)")
+        #expect(rescored.stderr.contains("30 turns on which every heuristic answered"), "\(rescored.stderr)")
+
         let status = try Binary.run(["judge", "--status"], home: home)
         #expect(status.stdout.contains("· done · direct 4 ·") && status.stdout.contains("30 succeeded"), "\(status.stdout)")
         // The key is in no file the job left behind.
