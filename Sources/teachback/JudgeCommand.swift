@@ -49,6 +49,7 @@ struct JudgeCommand: AsyncParsableCommand {
             throw ValidationError("judge needs Claude: set ANTHROPIC_API_KEY (and leave out --offline)")
         }
         let judge = Judge(store: store, claude: claude) { Self.say($0) }
+        let price = wiring.config.prices[claude.model].map { (input: $0.input, output: $0.output) }
         let job: Int64
         if let cancel {
             try await judge.cancel(job: cancel)
@@ -57,10 +58,17 @@ struct JudgeCommand: AsyncParsableCommand {
             job = resume
             if retryFailed { Self.say("job \(job): \(try judge.retryFailed(job: job)) request(s) to send again") }
         } else {
-            job = try plan(judge, price: wiring.config.prices[claude.model].map { ($0.input, $0.output) }, model: claude.model)
+            job = try plan(judge, price: price, model: claude.model)
         }
+        let interrupt = JudgeInterrupt(judge: judge, job: job)
         let summary = try await judge.run(job: job)
-        Self.say(summary.text)
+        interrupt.disarm()
+        var text = summary.text
+        if let price, let options = try judge.store.judgeJob(job).flatMap({ try? JSONDecoder().decode(JudgeOptions.self, from: Data($0.options.utf8)) }) {
+            let cost = (Double(summary.inputTokens) * price.input + Double(summary.outputTokens) * price.output) / 1_000_000
+            text += String(format: "; cost $%.4f", options.direct == nil ? cost / 2 : cost)
+        }
+        Self.say(text)
         guard summary.failed > 0 else { return }
         for line in try judge.failures(job: job, limit: 20) { Self.say("  " + line) }
         Self.say("send them again: teachback judge --resume \(job) --retry-failed")

@@ -76,6 +76,24 @@ import Testing
         #expect(ids == Self.customIDs, "every turn once, in input order")
     }
 
+    @Test func ctrlCWithoutATerminalLeavesTheBatchesRunningAndResumeFinishes() throws {
+        let server = FakeClaudeServer(config: FakeClaudeConfig(batches: BatchScenario(processingTime: 1)))
+        try server.start()
+        defer { server.stop() }
+        let home = try Binary.sandbox()
+        let input = try Self.input(home: home), output = home + "/judged.jsonl"
+        let running = try Running(["judge", input, "-o", output, "--yes", "--poll", "0.05"], home: home, extra: Self.environment(server))
+        #expect(Self.waitUntil { !server.requests(of: .batchRetrieve).isEmpty })
+        kill(running.process.processIdentifier, SIGINT)
+        let stopped = running.finish()
+        #expect(stopped.status == 130, "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("the batches keep running on the API; resume with: teachback judge --resume 1"))
+        #expect(server.requests(of: .batchCancel).isEmpty)
+        let resumed = try Binary.run(["judge", "--resume", "1", "--poll", "0.05"], home: home, extra: Self.environment(server))
+        #expect(resumed.status == 0 && resumed.stderr.contains("30 succeeded"), "\(resumed.stderr)")
+        #expect(server.batchSubmissions.count == 30 && server.batchSubmissions.values.allSatisfy { $0 == 1 })
+    }
+
     @Test func withoutATerminalItAsksForYesThenDirectStatusAndRescore() throws {
         let server = FakeClaudeServer()
         try server.start()
