@@ -35,8 +35,9 @@ struct JudgeFixture {
     }
 
     /// Plans with at most `perBatch` requests a batch (three batches for ten turns at 4).
-    func plan(perBatch: Int = 4, direct: Int? = nil) throws -> JudgePlan {
-        try judge.plan(files: [input], output: output, options: JudgeOptions(direct: direct, poll: 0.02, batchRequests: perBatch))
+    func plan(perBatch: Int = 4, bytes: Int = JudgeOptions.apiBatchBytes, direct: Int? = nil) throws -> JudgePlan {
+        try judge.plan(files: [input], output: output,
+                       options: JudgeOptions(direct: direct, poll: 0.02, batchRequests: perBatch, batchBytes: bytes))
     }
 
     /// The output, a parsed object per line.

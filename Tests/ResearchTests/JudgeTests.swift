@@ -35,6 +35,17 @@ import Testing
         #expect(try f.lines().count == 10 && f.server.requests(of: .batchCreate).count == 3)
     }
 
+    @Test func batchesSplitAtTheByteLimitToo() async throws {
+        let f = try JudgeFixture()
+        defer { f.server.stop() }
+        let plan = try f.plan(perBatch: 100_000, bytes: 2500)
+        #expect(plan.batches > 3)
+        _ = try await f.judge.run(job: plan.job)
+        let bodies = f.server.requests(of: .batchCreate).map(\.body.count)
+        #expect(bodies.count == plan.batches && bodies.allSatisfy { $0 <= 2500 }, "\(bodies)")
+        #expect(try f.lines().compactMap { $0["id"] as? String } == JudgeFixture.customIDs)
+    }
+
     @Test func erroredExpiredAndInvalidAnswersThenRetryFailedSendsOnlyThoseAgain() async throws {
         let f = try JudgeFixture(BatchScenario(outcomes: [
             "s1-2": .errored(type: "overloaded_error", message: "Overloaded"), "s3-1": .expired, "s4-2": .text("no JSON here"),

@@ -13,7 +13,10 @@ extension Judge {
 
     func submitPending(_ job: JudgeJob, input: JudgeInput) async throws {
         let all = try store.judgeBatches(job: job.id)
-        for var batch in all where batch.state == "pending" || batch.state == "submitting" {
+        for number in all.map(\.number) {
+            // Read afresh: a Ctrl-C cancel may have settled a batch not sent yet.
+            guard var batch = try store.judgeBatches(job: job.id).first(where: { $0.number == number }),
+                  batch.state == "pending" || batch.state == "submitting" else { continue }
             if batch.state == "submitting", let found = try await findSubmitted(batch) {
                 report("batch \(batch.number)/\(all.count): found \(found.id) on the API (submitted before the interruption)")
                 try record(&batch, created: found, job: job)
