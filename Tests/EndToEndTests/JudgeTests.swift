@@ -76,6 +76,28 @@ import Testing
         #expect(ids == Self.customIDs, "every turn once, in input order")
     }
 
+    @Test func directKilledThenResumedResendsAtMostWhatWasInFlight() throws {
+        let server = FakeClaudeServer(config: FakeClaudeConfig(analysis: Scenario(latency: 0.05)))
+        try server.start()
+        defer { server.stop() }
+        let home = try Binary.sandbox()
+        let input = try Self.input(home: home), output = home + "/judged.jsonl"
+        let running = try Running(["judge", input, "-o", output, "--yes", "--direct", "3"], home: home, extra: Self.environment(server))
+        #expect(Self.waitUntil { server.requests(of: .analysis).count >= 12 })
+        kill(running.process.processIdentifier, SIGKILL)
+        _ = running.finish()
+        let before = server.requests(of: .analysis).count
+        let resumed = try Binary.run(["judge", "--resume", "1"], home: home, extra: Self.environment(server))
+        #expect(resumed.status == 0 && resumed.stderr.contains("30 succeeded"), "\(resumed.stderr)")
+        // Answers are stored as they arrive: only the (at most 3) calls in flight at the kill go again.
+        let sent = server.requests(of: .analysis).count
+        #expect(before < 30 && sent >= 30 && sent <= 30 + 3, "\(before) before the kill, \(sent) in all")
+        let ids = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids == Self.customIDs)
+    }
+
     @Test func ctrlCWithoutATerminalLeavesTheBatchesRunningAndResumeFinishes() throws {
         let server = FakeClaudeServer(config: FakeClaudeConfig(batches: BatchScenario(processingTime: 1)))
         try server.start()

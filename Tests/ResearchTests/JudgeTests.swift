@@ -157,3 +157,24 @@ import Testing
         #expect(try f.lines().map { $0.filter { $0.key != "usage" } as NSDictionary } == viaBatches)
     }
 }
+
+/// custom_ids: stable, within the API's pattern, mapped back through the job's table.
+@Suite struct JudgeCustomIDTests {
+    @Test func longOrOddSessionIDsAreMappedAndBadRecordsSkipped() async throws {
+        let f = try JudgeFixture()
+        defer { f.server.stop() }
+        let long = String(repeating: "x", count: 70)
+        let records = [RescoreTests.dict(id: long, ["one", "two"]), "{not json", RescoreTests.dict(id: "a b/c", ["three"]),
+                       RescoreTests.dict(id: "ok", ["four"]), RescoreTests.dict(id: "ok", ["five"])]
+        try (records.joined(separator: "\n") + "\n").write(toFile: f.input, atomically: true, encoding: .utf8)
+        let plan = try f.plan()
+        #expect(plan.requests == 5 && plan.skipped == 1)
+        #expect(f.reports.all.contains { $0.contains("sessions.jsonl:2:") }, "the bad record is reported by file:line")
+        _ = try await f.judge.run(job: plan.job)
+        let lines = try f.lines()
+        #expect(lines.compactMap { $0["id"] as? String } == ["t0", "t1", "t2", "ok-1", "t4"])
+        #expect(lines.compactMap { $0["session_id"] as? String } == [long, long, "a b/c", "ok", "ok"])
+        #expect(lines.compactMap { $0["line"] as? Int } == [1, 1, 3, 4, 5])
+        #expect(Set(f.server.batchSubmissions.keys) == ["t0", "t1", "t2", "ok-1", "t4"])
+    }
+}
