@@ -98,6 +98,31 @@ import Testing
         #expect(ids == Self.customIDs)
     }
 
+    @Test func atATerminalItAsksToSubmitAndCtrlCAsksToCancel() throws {
+        let server = FakeClaudeServer(config: FakeClaudeConfig(batches: BatchScenario(processingTime: 60)))
+        try server.start()
+        defer { server.stop() }
+        let home = try Binary.sandbox()
+        let input = try Self.input(home: home), output = home + "/judged.jsonl"
+        let term = try Terminal(["judge", input, "-o", output, "--poll", "0.05", "--batch-requests", "10"], home: home,
+                                extra: Self.environment(server))
+        var at = term.expect("Submit? [y/N] ")
+        #expect(server.requests.isEmpty, "nothing is sent before the answer")
+        term.type("y\r")
+        at = term.expect("batch 3/3 submitted", after: at)
+        #expect(Self.waitUntil { !server.requests(of: .batchRetrieve).isEmpty })
+        kill(term.process.processIdentifier, SIGINT)
+        at = term.expect("Cancel the batches on the API? [y/N] ", after: at)
+        term.type("y\r")
+        term.expect("judge job 1: 30 canceled", after: at)
+        #expect(term.waitForExit() == 0, "\(term.transcript)")
+        #expect(server.requests(of: .batchCancel).count == 3)
+        let results = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["result"] as? String
+        }
+        #expect(results == Array(repeating: "canceled", count: 30))
+    }
+
     @Test func ctrlCWithoutATerminalLeavesTheBatchesRunningAndResumeFinishes() throws {
         let server = FakeClaudeServer(config: FakeClaudeConfig(batches: BatchScenario(processingTime: 1)))
         try server.start()
