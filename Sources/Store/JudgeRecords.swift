@@ -11,14 +11,14 @@ package struct JudgeJob: Sendable, Equatable {
     package var model: String
     /// The job's options as JSON (the judge engine's own type).
     package var options: String
-    /// `planned`, `running`, `done` or `canceled`.
+    /// `planned` (recorded, not confirmed), `running` or `done`.
     package var state: String
     package var writtenLines: Int
     package var writtenBytes: Int
 }
 
 /// One batch of a job: `pending` → `submitting` (the create call may have reached the API) →
-/// `submitted` (its id known) → `ended` → `fetched` (every result stored).
+/// `submitted` (its id known) → `fetched` (ended, every result stored).
 package struct JudgeBatch: Sendable, Equatable {
     package var number: Int
     package var requestCount: Int

@@ -87,9 +87,13 @@ extension SQLiteStore {
     /// Requests of `batch` (all of them when nil) without an answer yet, in input order.
     package func unansweredJudgeRequests(job: Int64, batch: Int?) throws -> [JudgeRequest] {
         try pool.read { db in
-            let filter = batch == nil ? "" : " AND batch = \(batch ?? 0)"
-            return try Row.fetchAll(db, sql: "SELECT * FROM judgeRequest WHERE jobId = ? AND result IS NULL\(filter) ORDER BY idx",
-                                    arguments: [job]).map(Self.request)
+            let rows = if let batch {
+                try Row.fetchAll(db, sql: "SELECT * FROM judgeRequest WHERE jobId = ? AND batch = ? AND result IS NULL ORDER BY idx",
+                                 arguments: [job, batch])
+            } else {
+                try Row.fetchAll(db, sql: "SELECT * FROM judgeRequest WHERE jobId = ? AND result IS NULL ORDER BY idx", arguments: [job])
+            }
+            return rows.map(Self.request)
         }
     }
 
