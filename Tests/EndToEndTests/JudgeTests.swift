@@ -123,6 +123,30 @@ import Testing
         #expect(results == Array(repeating: "canceled", count: 30))
     }
 
+    @Test func thePlanIsPricedFromInitLuaAtHalfPriceAndMaxCostRefuses() throws {
+        let server = FakeClaudeServer()
+        try server.start()
+        defer { server.stop() }
+        let home = try Binary.sandbox()
+        try FileManager.default.createDirectory(atPath: home + "/config/teachback", withIntermediateDirectories: true)
+        try #"teachback.config { model = "claude-test", prices = { ["claude-test"] = { input = 3, output = 15 } } }"#
+            .write(toFile: home + "/config/teachback/init.lua", atomically: true, encoding: .utf8)
+        let input = try Self.input(home: home)
+        let refused = try Binary.run(["judge", input, "-o", home + "/out.jsonl", "--yes", "--max-cost", "0.01"], home: home,
+                                     extra: Self.environment(server))
+        // 30 requests × 600 output tokens × $15 / 1e6 = $0.27, plus the input, halved: about $0.14.
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("output ≤ 18000 tokens; cost ≤ $0.14 at the batch price"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("above --max-cost $0.01"))
+        #expect(server.requests.isEmpty)
+        let status = try Binary.run(["judge", "--status"], home: home)
+        #expect(status.stdout.contains("no judge jobs"), "a refused job is not kept: \(status.stdout)")
+        let allowed = try Binary.run(["judge", input, "-o", home + "/out.jsonl", "--yes", "--max-cost", "1", "--poll", "0.05"],
+                                     home: home, extra: Self.environment(server))
+        #expect(allowed.status == 0 && allowed.stderr.contains("30 succeeded"), "\(allowed.stderr)")
+        #expect(allowed.stderr.contains("; cost $0.0"), "the summary prices the tokens used: \(allowed.stderr)")
+    }
+
     @Test func ctrlCWithoutATerminalLeavesTheBatchesRunningAndResumeFinishes() throws {
         let server = FakeClaudeServer(config: FakeClaudeConfig(batches: BatchScenario(processingTime: 1)))
         try server.start()
