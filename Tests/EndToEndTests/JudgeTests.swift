@@ -38,7 +38,7 @@ import Testing
     func killDashNineThenResumeSubmitsAndWritesEverythingOnce(phase: Phase) throws {
         var scenario = BatchScenario()
         switch phase {
-        case .submit: scenario.createLatency = 1
+        case .submit: scenario.createLatency = 2.5
         case .poll: scenario.processingTime = 2
         case .download: scenario.resultLineInterval = 0.03
         }
@@ -51,7 +51,7 @@ import Testing
                                   home: home, extra: Self.environment(server))
         let reached = Self.waitUntil {
             switch phase {
-            case .submit: server.batchIDs.count >= 2  // the second batch exists; its answer is 1 s away
+            case .submit: server.batchIDs.count >= 2  // the second batch exists; its answer is 2.5 s away
             case .poll: server.batchIDs.count == 3 && server.requests(of: .batchRetrieve).count >= 2
             case .download: server.requests(of: .batchResults).count >= 2
             }
