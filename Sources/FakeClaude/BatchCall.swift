@@ -5,6 +5,7 @@ enum BatchCall: Equatable {
     case retrieve(String)
     case cancel(String)
     case results(String)
+    case delete(String)
 
     init?(_ request: HTTPRequest) {
         let path = request.path
@@ -15,6 +16,7 @@ enum BatchCall: Equatable {
             case ("GET", 0): self = .list
             case ("GET", 1): self = .retrieve(rest[0])
             case ("POST", 2) where rest[1] == "cancel": self = .cancel(rest[0])
+            case ("DELETE", 1): self = .delete(rest[0])
             default: return nil
             }
         } else if request.method == "GET", path.hasPrefix("/fake-results/"), path.hasSuffix(".jsonl") {
@@ -31,6 +33,7 @@ enum BatchCall: Equatable {
         case .retrieve: .batchRetrieve
         case .cancel: .batchCancel
         case .results: .batchResults
+        case .delete: .batchDelete
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import TeachBack
 
-/// Answers the Message Batches endpoints: create, retrieve, list, cancel, and the results JSONL
+/// Answers the Message Batches endpoints: create, retrieve, list, cancel, delete (once ended), and the results JSONL
 /// (served from `results_url`, in reverse submission order: "no particular order" made visible).
 extension FakeClaudeServer {
     func answerBatch(_ call: BatchCall, request: HTTPRequest, fault: Fault?, headers: ReplyHeaders,
@@ -45,6 +45,18 @@ extension FakeClaudeServer {
             return try sendJSON(listJSON(request.queryItems, resultsBase: resultsBase), headers, on: connection)
         case .results(let id):
             return try sendResults(id, headers, on: connection)
+        case .delete(let id):
+            let found = state.withLock { state -> Bool? in
+                guard let i = state.batches.firstIndex(where: { $0.id == id }) else { return nil }
+                guard state.batches[i].status(at: Date()) == "ended" else { return false }
+                state.batches.remove(at: i)
+                return true
+            }
+            switch found {
+            case nil: return try sendJSONError(404, "No batch with id \(id).", headers, on: connection)
+            case false?: return try sendJSONError(400, "Batch \(id) is still processing: cancel it first.", headers, on: connection)
+            case true?: return try sendJSON(#"{"id":"# + JSONString.quoted(id) + #","type":"message_batch_deleted"}"#, headers, on: connection)
+            }
         }
     }
 
@@ -54,7 +66,8 @@ extension FakeClaudeServer {
         state.withLock { state in
             let scenario = state.config.batches
             let now = Date()
-            let id = "msgbatch_fake_\(state.batches.count + 1)"
+            let id = "msgbatch_fake_\(state.nextBatchNumber)"
+            state.nextBatchNumber += 1
             let items = requests.map { request in
                 FakeBatch.Item(customID: request.customID, model: state.config.model ?? request.model,
                                inputTokens: request.inputTokens, outcome: scenario.outcomes[request.customID] ?? .succeeded)

@@ -7,7 +7,7 @@ public enum RequestKind: String, Sendable, Hashable, CaseIterable {
     case question
     case other
     /// The Message Batches endpoints, each with its own fault queue.
-    case batchCreate, batchRetrieve, batchList, batchCancel, batchResults
+    case batchCreate, batchRetrieve, batchList, batchCancel, batchResults, batchDelete
 }
 
 /// Timing and content of the replies for one kind of request.

@@ -10,6 +10,8 @@ struct ServerState {
     var nextRequestNumber = 1
     /// Message Batches in creation order.
     var batches: [FakeBatch] = []
+    /// Batch ids are numbered and never reused, even after a delete.
+    var nextBatchNumber = 1
     /// How many times each `custom_id` was submitted in a created batch.
     var batchSubmissions: [String: Int] = [:]
     var nextConnectionID = 1

@@ -42,7 +42,7 @@ struct BatchTests {
         }
     }
 
-    @Test func cancelBeforeTheEndCancelsEveryRequest() async throws {
+    @Test func cancelBeforeTheEndCancelsEveryRequestThenDelete() async throws {
         try await withServer(FakeClaudeConfig(batches: BatchScenario(processingTime: 60))) { server, port in
             let client = try RawHTTPClient(port: port)
             let id = try #require(jsonObject(try client.exchange(path: "/v1/messages/batches", body: Self.createBody(["x", "y"])).body)?["id"] as? String)
@@ -51,6 +51,19 @@ struct BatchTests {
             let ended = try #require(jsonObject(try client.exchange(method: "GET", path: "/v1/messages/batches/\(id)", body: "").body))
             #expect(ended["processing_status"] as? String == "ended")
             #expect((ended["request_counts"] as? [String: Int])?["canceled"] == 2)
+            let deleted = try client.exchange(method: "DELETE", path: "/v1/messages/batches/\(id)", body: "")
+            #expect(jsonObject(deleted.body)?["type"] as? String == "message_batch_deleted")
+            #expect(try client.exchange(method: "GET", path: "/v1/messages/batches/\(id)", body: "").head.status == 404)
+            #expect(server.batchIDs.isEmpty)
+        }
+    }
+
+    @Test func aBatchStillProcessingCannotBeDeleted() async throws {
+        try await withServer(FakeClaudeConfig(batches: BatchScenario(processingTime: 60))) { server, port in
+            let client = try RawHTTPClient(port: port)
+            let id = try #require(jsonObject(try client.exchange(path: "/v1/messages/batches", body: Self.createBody(["x"])).body)?["id"] as? String)
+            #expect(try client.exchange(method: "DELETE", path: "/v1/messages/batches/\(id)", body: "").head.status == 400)
+            #expect(server.batchIDs == [id])
         }
     }
 
