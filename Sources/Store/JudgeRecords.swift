@@ -11,7 +11,8 @@ package struct JudgeJob: Sendable, Equatable {
     package var model: String
     /// The job's options as JSON (the judge engine's own type).
     package var options: String
-    /// `planned` (recorded, not confirmed), `running` or `done`.
+    /// `planning` (requests being recorded; a job killed here is never run), `planned` (recorded,
+    /// not confirmed yet), `running` or `done`.
     package var state: String
     package var writtenLines: Int
     package var writtenBytes: Int

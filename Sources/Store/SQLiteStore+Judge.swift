@@ -4,12 +4,12 @@ import GRDB
 /// Judge jobs in the store: the job, its batches and its requests (the custom_id map), with
 /// each answer stored as it arrives, so a job killed at any point resumes from what is here.
 extension SQLiteStore {
-    /// Records a new job in state `planned`; returns its id.
+    /// Records a new job in state `planning` (its requests are added next); returns its id.
     package func createJudgeJob(inputs: [String], inputSHA256: String, output: String, model: String, options: String) throws -> Int64 {
         try pool.write { db in
             try db.execute(sql: """
                 INSERT INTO judgeJob (createdAt, inputs, inputSHA256, output, model, options, state)
-                VALUES (?, ?, ?, ?, ?, ?, 'planned')
+                VALUES (?, ?, ?, ?, ?, ?, 'planning')
                 """, arguments: [Date().timeIntervalSince1970, String(decoding: try JSONEncoder().encode(inputs), as: UTF8.self),
                                  inputSHA256, output, model, options])
             return db.lastInsertedRowID

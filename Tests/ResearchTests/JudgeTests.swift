@@ -35,6 +35,15 @@ import Testing
         #expect(try f.lines().count == 10 && f.server.requests(of: .batchCreate).count == 3)
     }
 
+    @Test func aJobKilledWhilePlanningIsNeverRun() async throws {
+        let f = try JudgeFixture()
+        defer { f.server.stop() }
+        let plan = try f.plan()
+        try f.store.setJudgeJob(plan.job, state: "planning")  // as if the process died mid-plan
+        await #expect(throws: JudgeError.self) { try await f.judge.run(job: plan.job) }
+        #expect(f.server.requests.isEmpty)
+    }
+
     @Test func batchesSplitAtTheByteLimitToo() async throws {
         let f = try JudgeFixture()
         defer { f.server.stop() }

@@ -29,6 +29,9 @@ package struct Judge: Sendable {
         let job = try loadJob(id)
         let options = try JSONDecoder().decode(JudgeOptions.self, from: Data(job.options.utf8))
         let input = JudgeInput(files: job.inputs, model: job.model)
+        guard job.state != "planning" else {
+            throw JudgeError("job \(id) was interrupted while it was being planned, before anything was sent: plan it again")
+        }
         if job.state != "done" {
             guard try input.sha256() == job.inputSHA256 else {
                 throw JudgeError("job \(id): the input changed since the job was planned (SHA-256 differs); plan a new job")

@@ -21,7 +21,7 @@ package struct JudgePlan: Sendable {
 }
 
 extension Judge {
-    /// Reads the input once, records the job (state `planned`), its requests with their
+    /// Reads the input once, records the job (`planning`, then `planned` once complete), its requests with their
     /// custom_ids and its batches, split at the request and byte limits; nothing is kept in
     /// memory but the custom_ids already used and a chunk of rows.
     package func plan(files: [String], output: String, options: JudgeOptions) throws -> JudgePlan {
@@ -60,6 +60,7 @@ extension Judge {
             }
             try store.addJudgeRequests(job: job, rows)
             try store.addJudgeBatches(job: job, batches)
+            try store.setJudgeJob(job, state: "planned")
         } catch {
             try? store.deleteJudgeJob(job)
             throw error
