@@ -51,7 +51,9 @@ struct RescoreCommand: AsyncParsableCommand {
         rescore.baselineFiles = baseline?.files ?? [:]
         rescore.against = RecordedSession.Against(rawValue: against) ?? .claude
         if !judged.isEmpty {
-            rescore.judged = JudgedAnalyses(files: judged) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+            let analyses = JudgedAnalyses(files: judged) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+            FileHandle.standardError.write(Data("compared with \(analyses.count) analyses from judge (\(judged.joined(separator: ", ")))\n".utf8))
+            rescore.judged = analyses
         }
         let out = BufferedOutput(fd: 1)
         var summary = try await rescore.run(files: files, workers: workers, heuristics: main.names,
