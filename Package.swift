@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "LuaHost", dependencies: ["TeachBack", "LuaShim", "CLua"]),
         .target(name: "Claude", dependencies: ["TeachBack", "CurlShim", "CCurl"]),
         .target(name: "Store", dependencies: ["TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
-        .target(name: "Research", dependencies: ["TeachBack"]),
+        .target(name: "Research", dependencies: ["TeachBack", "Claude", "Store"]),
         .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "Store", "EditLineShim", "CEditLine"]),
         // `teachback mcp`: the teaching tools over the Model Context Protocol.
         .target(name: "MCPServer", dependencies: ["TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk")]),
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", "TeachBack", "LuaShim", "CLua"], exclude: ["Fixtures"]),
         .testTarget(name: "ClaudeTests", dependencies: ["Claude", "TeachBack", "FakeClaude"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TeachBack", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ResearchTests", dependencies: ["Research", "TeachBack", "LuaHost"]),
+        .testTarget(name: "ResearchTests", dependencies: ["Research", "TeachBack", "LuaHost", "Claude", "Store", "FakeClaude"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TeachBack"], exclude: ["Snapshots"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL", "TeachBack", "LuaHost", "Store"]),
         .testTarget(name: "MCPServerTests", dependencies: ["MCPServer", "TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk")]),

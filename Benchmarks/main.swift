@@ -24,7 +24,7 @@ for binary in [layout.teachback, layout.fakeClaude] where !FileManager.default.i
 }
 progress("machine: \(machine.summary); checkout: \(layout.repoRoot)")
 
-/// `Benchmarks 4 8` runs only those cases; no arguments runs all ten.
+/// `Benchmarks 4 8` runs only those cases; no arguments runs them all.
 let selected = Set(CommandLine.arguments.dropFirst().compactMap { Int($0) })
 var results: [CaseResult] = []
 
@@ -51,6 +51,7 @@ await measure([4], ["Start-up"]) { [try StartUpCase.run(layout)] }
 await measure([8], ["Memory"]) { [try MemoryCase.run(layout)] }
 await measure([9], ["MCP tool call"]) { [try MCPCase.run(layout)] }
 await measure([10], ["HTML report"]) { [try ReportCase.run()] }
+await measure([11], ["Judge: 100,000 requests by Message Batches"]) { [try JudgeCase.run(layout)] }
 await measure([6], ["Batch analytics"]) {
     let input = try sessionsFile?.get() ?? BatchAnalyticsCase.prepare(layout)
     return [try BatchAnalyticsCase.run(layout, input)]

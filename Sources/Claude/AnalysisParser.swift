@@ -4,8 +4,8 @@ import TeachBack
 /// Reads Claude's analysis robustly (DESIGN §3): the JSON object may come inside code fences or
 /// with text around it, scores on 0...100 or as numeric strings, lists as a single string. What
 /// still does not parse is a failed call, and the turn falls back to the local analysis.
-enum AnalysisParser {
-    static func parse(_ text: String) -> Analysis? {
+package enum AnalysisParser {
+    package static func parse(_ text: String) -> Analysis? {
         var rest = Substring(text)
         while let start = rest.firstIndex(of: "{") {
             if let object = firstJSONObject(in: String(rest[start...])), let analysis = analysis(fromJSON: object) { return analysis }

@@ -4,13 +4,18 @@ package struct HTTPRequest: Sendable {
     package var method: String = "POST"
     package var headers: [(String, String)]
     package var body: [UInt8]
+    /// A file sent as the body instead of `body`, read as curl uploads it (a batch of 256 MB
+    /// never sits in memory).
+    package var bodyFile: String?
     package var timeouts: Timeouts
 
-    package init(url: String, method: String = "POST", headers: [(String, String)], body: [UInt8], timeouts: Timeouts) {
+    package init(url: String, method: String = "POST", headers: [(String, String)], body: [UInt8] = [], bodyFile: String? = nil,
+                 timeouts: Timeouts) {
         self.url = url
         self.method = method
         self.headers = headers
         self.body = body
+        self.bodyFile = bodyFile
         self.timeouts = timeouts
     }
 }

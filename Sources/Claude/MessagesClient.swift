@@ -22,7 +22,7 @@ package final class MessagesClient: Sendable {
     }
 
     package func send(_ request: MessageRequest, onRetry: @escaping @Sendable (RetryNotice) -> Void = { _ in }) async throws -> MessageResponse {
-        try await withRetries(onRetry: onRetry, shouldRetry: config.retry.shouldRetry) { try await self.sendOnce(request) }
+        try await config.withRetries(onRetry: onRetry, shouldRetry: config.retry.shouldRetry) { try await self.sendOnce(request) }
     }
 
     /// Streams a reply, calling `onText` with each fragment. A stream that fails before its first
@@ -32,7 +32,7 @@ package final class MessagesClient: Sendable {
         var streaming = request
         streaming.stream = true
         let shown = TextShown()
-        return try await withRetries(onRetry: onRetry, shouldRetry: { [retry = config.retry] in retry.shouldRetryStream($0, textShown: shown.value) }) {
+        return try await config.withRetries(onRetry: onRetry, shouldRetry: { [retry = config.retry] in retry.shouldRetryStream($0, textShown: shown.value) }) {
             try await self.streamOnce(streaming) { text in
                 shown.value = true
                 onText(text)
@@ -43,7 +43,7 @@ package final class MessagesClient: Sendable {
     // MARK: Attempts
 
     private func sendOnce(_ request: MessageRequest) async throws -> MessageResponse {
-        let (head, body) = try await collect(engine.start(try httpRequest(request, streaming: false)))
+        let (head, body) = try await engine.response(try httpRequest(request, streaming: false), limit: Self.maxBodyBytes)
         let requestID = head.headers["request-id"]
         guard (200..<300).contains(head.status) else { throw APIError.from(status: head.status, headers: head.headers, body: body) }
         do {
@@ -67,7 +67,7 @@ package final class MessagesClient: Sendable {
                 case .head(let head):
                     requestID = head.headers["request-id"]
                     guard head.status == 200 else {
-                        let rest = try await collectBody(&iterator)
+                        let rest = try await CurlEngine.readBody(&iterator, limit: Self.maxBodyBytes)
                         throw APIError.from(status: head.status, headers: head.headers, body: rest)
                     }
                 case .body(let bytes):
@@ -103,54 +103,9 @@ package final class MessagesClient: Sendable {
         var body = request
         if body.model.isEmpty { body.model = config.model }
         let json = try JSONEncoder().encode(body)
-        var headers = [("x-api-key", config.apiKey), ("anthropic-version", ClaudeConfig.apiVersion),
-                       ("content-type", "application/json")]
+        var headers = config.apiHeaders + [("content-type", "application/json")]
         if streaming { headers.append(("accept", "text/event-stream")) }
         return HTTPRequest(url: config.messagesURL, headers: headers, body: Array(json), timeouts: config.timeouts)
-    }
-
-    private func collect(_ events: AsyncThrowingStream<HTTPEvent, any Error>) async throws -> (HTTPResponseHead, [UInt8]) {
-        var iterator = events.makeAsyncIterator()
-        do {
-            guard case .head(let head)? = try await iterator.next() else {
-                throw APIError(type: "invalid_response", message: "no response")
-            }
-            return (head, try await collectBody(&iterator))
-        } catch let error as TransportError {
-            throw APIError(transport: error, requestID: nil)
-        }
-    }
-
-    private func collectBody(_ iterator: inout AsyncThrowingStream<HTTPEvent, any Error>.Iterator) async throws -> [UInt8] {
-        var body: [UInt8] = []
-        while let event = try await iterator.next() {
-            guard case .body(let bytes) = event else { continue }
-            body += bytes
-            if body.count > Self.maxBodyBytes {
-                throw APIError(type: "invalid_response", message: "the reply was larger than \(Self.maxBodyBytes >> 20) MiB")
-            }
-        }
-        try Task.checkCancellation()
-        return body
-    }
-
-    /// Runs `attempt` until it succeeds, the policy says stop, or the task is cancelled (which
-    /// also ends a retry wait at once).
-    private func withRetries<T>(onRetry: @Sendable (RetryNotice) -> Void, shouldRetry: (APIError) -> Bool,
-                                _ attempt: () async throws -> T) async throws -> T {
-        var retries = 0
-        while true {
-            do {
-                return try await attempt()
-            } catch let error as APIError {
-                let error = error.redacting(config.apiKey)
-                guard retries < config.retry.maxRetries, shouldRetry(error), !Task.isCancelled else { throw error }
-                let delay = config.retry.delay(forRetry: retries, error: error, random: Double.random(in: 0..<1))
-                retries += 1
-                onRetry(RetryNotice(retry: retries, of: config.retry.maxRetries, delay: delay, reason: error.description))
-                try await Task.sleep(for: .seconds(delay))
-            }
-        }
     }
 }
 

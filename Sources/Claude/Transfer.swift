@@ -8,6 +8,8 @@ final class Transfer: @unchecked Sendable {
     let id: Int
     let easy: UnsafeMutableRawPointer
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// The body file being uploaded, if any.
+    private var bodyFD: Int32 = -1
     private let continuation: AsyncThrowingStream<HTTPEvent, any Error>.Continuation
     private var status = 0
     private var headers: [String: String] = [:]
@@ -30,6 +32,7 @@ final class Transfer: @unchecked Sendable {
     deinit {
         curl_easy_cleanup(easy)
         if let headerList { curl_slist_free_all(headerList) }
+        if bodyFD >= 0 { close(bodyFD) }
     }
 
     private func configure(_ request: HTTPRequest) {
@@ -39,10 +42,16 @@ final class Transfer: @unchecked Sendable {
         tb_curl_set_long(easy, CURLOPT_TIMEOUT_MS, Int(request.timeouts.total * 1000))
         tb_curl_set_long(easy, CURLOPT_TCP_NODELAY, 1)
         tb_curl_set_string(easy, CURLOPT_ACCEPT_ENCODING, "")
-        if request.method == "POST" {
+        if request.method == "POST", let file = request.bodyFile {
+            uploadFile(file)
+        } else if request.method == "POST" {
             tb_curl_set_long(easy, CURLOPT_POSTFIELDSIZE, request.body.count)
-            request.body.withUnsafeBufferPointer { buf in
-                _ = tb_curl_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buf.baseAddress))
+            if request.body.isEmpty {
+                tb_curl_set_string(easy, CURLOPT_COPYPOSTFIELDS, "")
+            } else {
+                request.body.withUnsafeBufferPointer { buf in
+                    _ = tb_curl_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: buf.baseAddress))
+                }
             }
         }
         var list: UnsafeMutablePointer<curl_slist>?
@@ -60,6 +69,30 @@ final class Transfer: @unchecked Sendable {
         }
         tb_curl_set_data_fn(easy, CURLOPT_HEADERFUNCTION) { data, size, count, user in
             Transfer.of(user).header(data, size * count)
+        }
+    }
+
+    /// POSTs the file's bytes through a read callback; a file that cannot be opened sends an
+    /// empty body, which the API refuses with a 400 naming the problem.
+    private func uploadFile(_ path: String) {
+        bodyFD = open(path, O_RDONLY | O_CLOEXEC)
+        var info = stat()
+        let size = bodyFD >= 0 && fstat(bodyFD, &info) == 0 ? Int(info.st_size) : 0
+        tb_curl_set_long(easy, CURLOPT_POST, 1)
+        tb_curl_set_long(easy, CURLOPT_POSTFIELDSIZE, size)
+        tb_curl_set_pointer(easy, CURLOPT_READDATA, Unmanaged.passUnretained(self).toOpaque())
+        tb_curl_set_data_fn(easy, CURLOPT_READFUNCTION) { data, size, count, user in
+            Transfer.of(user).readBody(data, size * count)
+        }
+    }
+
+    private func readBody(_ data: UnsafeMutablePointer<CChar>?, _ length: Int) -> Int {
+        lastActivity = .now
+        guard bodyFD >= 0, let data else { return 0 }
+        while true {
+            let n = read(bodyFD, data, length)
+            if n < 0 && errno == EINTR { continue }
+            return max(n, 0)
         }
     }
 

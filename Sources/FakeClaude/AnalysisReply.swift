@@ -62,15 +62,23 @@ struct AnalysisReply {
         default: break
         }
         func body(_ text: [UInt8]) -> [UInt8] {
-            Array((#"{"id":"# + JSONString.quoted(exchange.messageID)
-                   + #","type":"message","role":"assistant","model":"# + JSONString.quoted(exchange.model)
-                   + #","content":[{"type":"text","text":""#).utf8)
-                + text
-                + Array((#""}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":"#
-                         + "\(exchange.inputTokens)" + #","output_tokens":"# + "\(max(1, text.count / 4))}}").utf8)
+            MessageJSON.bytes(id: exchange.messageID, model: exchange.model, escapedText: text, inputTokens: exchange.inputTokens)
         }
         guard case let .hugeBody(bytes)? = fault else { return body(text) }
         let padding = max(0, bytes - body(text).count)
         return body(text + [UInt8](repeating: UInt8(ascii: " "), count: padding))
+    }
+}
+
+/// A Messages response body, keys in the real API's order: the non-streaming reply and each
+/// succeeded batch result carry the same object.
+enum MessageJSON {
+    static func bytes(id: String, model: String, escapedText text: [UInt8], inputTokens: Int) -> [UInt8] {
+        Array((#"{"id":"# + JSONString.quoted(id)
+               + #","type":"message","role":"assistant","model":"# + JSONString.quoted(model)
+               + #","content":[{"type":"text","text":""#).utf8)
+            + text
+            + Array((#""}],"stop_reason":"end_turn","stop_sequence":null,"usage":{"input_tokens":"#
+                     + "\(inputTokens)" + #","output_tokens":"# + "\(max(1, text.count / 4))}}").utf8)
     }
 }

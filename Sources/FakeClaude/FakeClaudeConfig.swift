@@ -6,6 +6,8 @@ public enum RequestKind: String, Sendable, Hashable, CaseIterable {
     case analysis
     case question
     case other
+    /// The Message Batches endpoints, each with its own fault queue.
+    case batchCreate, batchRetrieve, batchList, batchCancel, batchResults, batchDelete
 }
 
 /// Timing and content of the replies for one kind of request.
@@ -68,6 +70,8 @@ public struct FakeClaudeConfig: Sendable, Equatable {
     public var pingAfterBlockStart: Bool
     /// The `model` in replies; nil echoes the request's model.
     public var model: String?
+    /// How Message Batches are processed.
+    public var batches: BatchScenario
 
     public init(
         analysis: Scenario = Scenario(),
@@ -76,7 +80,8 @@ public struct FakeClaudeConfig: Sendable, Equatable {
         seed: UInt64 = 0,
         validateRequests: Bool = true,
         pingAfterBlockStart: Bool = false,
-        model: String? = nil
+        model: String? = nil,
+        batches: BatchScenario = BatchScenario()
     ) {
         self.analysis = analysis
         self.question = question
@@ -85,6 +90,7 @@ public struct FakeClaudeConfig: Sendable, Equatable {
         self.validateRequests = validateRequests
         self.pingAfterBlockStart = pingAfterBlockStart
         self.model = model
+        self.batches = batches
     }
 
     /// The scenario for `kind`; `other` requests use the analysis one (only its latency matters).

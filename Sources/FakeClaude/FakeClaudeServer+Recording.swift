@@ -8,6 +8,17 @@ extension FakeClaudeServer {
         state.withLock { $0.requests.filter { $0.kind == kind } }
     }
 
+    /// How many times `customID` was submitted in a created Message Batch.
+    public func batchSubmissions(of customID: String) -> Int {
+        state.withLock { $0.batchSubmissions[customID] ?? 0 }
+    }
+
+    /// Every submitted `custom_id` with its number of submissions.
+    public var batchSubmissions: [String: Int] { state.withLock { $0.batchSubmissions } }
+
+    /// Ids of the batches created so far, oldest first.
+    public var batchIDs: [String] { state.withLock { $0.batches.map(\.id) } }
+
     /// Connections the client closed before the server finished writing a response.
     public var clientCloses: [ClientClose] { state.withLock { $0.clientCloses } }
 

@@ -8,6 +8,18 @@ struct HTTPRequest {
     /// Names lower-cased; repeats joined with ", ".
     var headers: [String: String]
     var body: [UInt8]
+    /// The query string after `?`, if any (`limit=20&after_id=…`).
+    var query = ""
+
+    /// The query's `name=value` pairs (values not percent-decoded: the fake's ids need none).
+    var queryItems: [String: String] {
+        var items: [String: String] = [:]
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            items[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return items
+    }
 
     /// Whether the connection may carry another request after this one.
     var keepAlive: Bool {
@@ -30,6 +42,8 @@ enum RequestRead {
 extension Connection {
     static let headLimit = 64 * 1024
     static let bodyLimit = 64 * 1024 * 1024
+    /// A batch create may carry 256 MB of requests, as the real API allows.
+    static let batchBodyLimit = 300 * 1024 * 1024
 
     func readRequest() -> RequestRead {
         var searchFrom = 0
@@ -45,18 +59,19 @@ extension Connection {
             return .malformed(status: 400, message: "Malformed HTTP request.")
         }
         buffer.removeFirst(headEnd + 4)
+        let bodyLimit = request.path.hasSuffix("/v1/messages/batches") ? Self.batchBodyLimit : Self.bodyLimit
 
         if request.headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
             continueIfExpected(request, needed: 1)
-            guard let body = readChunkedBody() else { return .closed }
-            guard body.count <= Self.bodyLimit else { return .malformed(status: 413, message: "Request body is too large.") }
+            guard let body = readChunkedBody(limit: bodyLimit) else { return .closed }
+            guard body.count <= bodyLimit else { return .malformed(status: 413, message: "Request body is too large.") }
             request.body = body
             return .request(request)
         }
         guard let length = Int(request.headers["content-length"] ?? "0"), length >= 0 else {
             return .malformed(status: 400, message: "Invalid Content-Length.")
         }
-        guard length <= Self.bodyLimit else {
+        guard length <= bodyLimit else {
             return .malformed(status: 413, message: "Request exceeds the maximum allowed number of bytes.")
         }
         continueIfExpected(request, needed: length)
@@ -75,13 +90,13 @@ extension Connection {
     }
 
     /// Decodes a chunked body (extensions and trailers ignored); nil if the client left.
-    private func readChunkedBody() -> [UInt8]? {
+    private func readChunkedBody(limit: Int) -> [UInt8]? {
         var body: [UInt8] = []
         while true {
             guard let line = readLine() else { return nil }
             let sizeText = line.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
             guard let size = Int(sizeText.trimmingSpaces, radix: 16), size >= 0,
-                  body.count + size <= Self.bodyLimit + 1 else { return nil }
+                  body.count + size <= limit + 1 else { return nil }
             if size == 0 {
                 while let trailer = readLine(), !trailer.isEmpty {}
                 return body
@@ -125,8 +140,9 @@ extension Connection {
             headers[name] = headers[name].map { $0 + ", " + value } ?? value
         }
         let target = parts[1]
-        let path = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        return HTTPRequest(method: String(parts[0]), path: path, version: String(parts[2]), headers: headers, body: [])
+        let pieces = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        return HTTPRequest(method: String(parts[0]), path: pieces.first.map(String.init) ?? "", version: String(parts[2]),
+                           headers: headers, body: [], query: pieces.count > 1 ? String(pieces[1]) : "")
     }
 
     /// Index of the first occurrence of `needle` in `haystack` at or after `from`.

@@ -5,6 +5,8 @@ enum Route {
     /// 400 for an invalid messages body, 404 for an unknown path.
     case error(status: Int, message: String, headers: ReplyHeaders)
     case models(ReplyHeaders)
+    /// A Message Batches call, with the fault it consumed.
+    case batch(BatchCall, HTTPRequest, Fault?, ReplyHeaders)
 }
 
 extension FakeClaudeServer {
@@ -14,7 +16,8 @@ extension FakeClaudeServer {
         let isMessages = request.method == "POST" && request.path.hasSuffix("/v1/messages")
         let isModels = request.method == "GET" && request.path.hasSuffix("/v1/models")
         let summary = isMessages ? MessagesRequestSummary(body: request.body) : MessagesRequestSummary()
-        let kind: RequestKind = isMessages ? (summary.stream ? .question : .analysis) : .other
+        let batchCall = BatchCall(request)
+        let kind: RequestKind = batchCall?.kind ?? (isMessages ? (summary.stream ? .question : .analysis) : .other)
         let arrival = ContinuousClock.now
         return state.withLock { state in
             let number = state.nextRequestNumber
@@ -22,7 +25,7 @@ extension FakeClaudeServer {
             let config = state.config
             let invalid = isMessages && config.validateRequests ? summary.validationError : nil
             var fault: Fault?
-            if isMessages && invalid == nil {
+            if (isMessages && invalid == nil) || batchCall != nil {
                 if let queued = state.faults[kind], let first = queued.first {
                     fault = first
                     state.faults[kind] = Array(queued.dropFirst())
@@ -37,6 +40,7 @@ extension FakeClaudeServer {
                 connectionID: connectionID, fault: fault, summary: summary))
 
             let headers = ReplyHeaders(requestID: "req_fake_\(number)", keepAlive: request.keepAlive)
+            if let batchCall { return .batch(batchCall, request, fault, headers) }
             guard isMessages else {
                 return isModels ? .models(headers)
                     : .error(status: 404, message: "Not found: \(request.method) \(request.path)", headers: headers)

@@ -52,6 +52,8 @@ extension FakeClaudeServer {
                 try CommonReply.sendError(status: status, body: body, headers: [:], replyHeaders: headers,
                                           on: connection, progress: progress)
                 return headers.keepAlive
+            case let .batch(call, request, fault, headers):
+                return try answerBatch(call, request: request, fault: fault, headers: headers, on: connection)
             case let .models(headers):
                 let body = Array(ModelsList.json.utf8)
                 let writer = ResponseWriter(sink: connection, chunked: false)

@@ -8,6 +8,12 @@ struct ServerState {
     var requests: [RecordedRequest] = []
     var clientCloses: [ClientClose] = []
     var nextRequestNumber = 1
+    /// Message Batches in creation order.
+    var batches: [FakeBatch] = []
+    /// Batch ids are numbered and never reused, even after a delete.
+    var nextBatchNumber = 1
+    /// How many times each `custom_id` was submitted in a created batch.
+    var batchSubmissions: [String: Int] = [:]
     var nextConnectionID = 1
     var acceptedConnections = 0
     /// Open sockets by connection id, so `stop()` can shut them down (waking their threads).

@@ -19,6 +19,8 @@ package struct Rescore: Sendable {
 
     package var byHeuristic: Bool
     package var against: RecordedSession.Against = .claude
+    /// Claude's analyses from `teachback judge`, compared with instead of the recorded ones.
+    package var judged: JudgedAnalyses?
 
     package init(byHeuristic: Bool = false) {
         self.byHeuristic = byHeuristic
@@ -56,11 +58,14 @@ package struct Rescore: Sendable {
 
     /// One record's turns, or why it was skipped.
     func rescore(_ record: InputRecord, worker: Worker) async -> Result<[RescoredTurn], RecordFailure> {
-        let session: RecordedSession
+        var session: RecordedSession
         do {
             session = try RecordedSession(record, against: against)
         } catch {
             return .failure(RecordFailure("\(record.location): \(error.message)"))
+        }
+        if let judged {
+            for i in session.turns.indices { session.turns[i].recorded = judged.analysis(session: session.id, turn: session.turns[i].number) }
         }
         let main = await analyses(session, host: worker.host)
         var baseline: [CheckedAnalysis]?

@@ -64,6 +64,49 @@ enum Schema {
         migrator.registerMigration("v2: session.userId") { db in
             try db.alter(table: "session") { t in t.add(column: "userId", .text) }
         }
+        migrator.registerMigration("v3: judge jobs") { db in
+            // `teachback judge` (DESIGN §10): a job is written here before anything is submitted.
+            try db.create(table: "judgeJob") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("createdAt", .double).notNull()
+                t.column("inputs", .jsonText).notNull()
+                t.column("inputSHA256", .text).notNull()
+                t.column("output", .text).notNull()
+                t.column("model", .text).notNull()
+                t.column("options", .jsonText).notNull()
+                t.column("state", .text).notNull()
+                // The output's complete lines and their bytes: a resumed job cuts the file there.
+                t.column("writtenLines", .integer).notNull().defaults(to: 0)
+                t.column("writtenBytes", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(table: "judgeBatch") { t in
+                t.belongsTo("job", inTable: "judgeJob", onDelete: .cascade).notNull()
+                t.column("number", .integer).notNull()
+                t.primaryKey(["jobId", "number"])
+                t.column("requestCount", .integer).notNull()
+                t.column("state", .text).notNull()
+                // Set before the create call, so a resumed job can find a batch it never heard of.
+                t.column("submitStartedAt", .double)
+                t.column("batchId", .text)
+                t.column("counts", .jsonText)
+            }
+            try db.create(table: "judgeRequest") { t in
+                t.belongsTo("job", inTable: "judgeJob", onDelete: .cascade).notNull()
+                t.column("idx", .integer).notNull()
+                t.primaryKey(["jobId", "idx"])
+                t.column("customId", .text).notNull()
+                t.uniqueKey(["jobId", "customId"])
+                t.column("sessionId", .text).notNull()
+                t.column("line", .integer).notNull()
+                t.column("turn", .integer).notNull()
+                t.column("batch", .integer)
+                t.column("result", .text)
+                t.column("outcome", .text)
+                t.column("inputTokens", .integer).notNull().defaults(to: 0)
+                t.column("outputTokens", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(index: "judgeRequestByBatch", on: "judgeRequest", columns: ["jobId", "batch"])
+        }
         return migrator
     }
 }

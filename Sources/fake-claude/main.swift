@@ -42,11 +42,14 @@ struct FakeClaudeCommand: ParsableCommand {
     @Option(help: "The analysis text (JSON) returned by non-streaming requests.")
     var analysisText: String?
 
+    @Option(help: "Milliseconds from a Message Batch's creation until it has ended.")
+    var batchProcessingMs: Double = 0
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be 0...1") }
         guard (tokens ?? 0) >= 0 else { throw ValidationError("--tokens must not be negative") }
-        for value in [analysisLatencyMs, questionLatencyMs, firstTokenMs, tokenIntervalMs] where !(value >= 0) {
+        for value in [analysisLatencyMs, questionLatencyMs, firstTokenMs, tokenIntervalMs, batchProcessingMs] where !(value >= 0) {
             throw ValidationError("times must be non-negative milliseconds")
         }
     }
@@ -60,7 +63,8 @@ struct FakeClaudeCommand: ParsableCommand {
             latency: analysisLatencyMs / 1000,
             analysisText: analysisText ?? Scenario.defaultAnalysisText)
         let server = FakeClaudeServer(config: FakeClaudeConfig(
-            analysis: analysis, question: question, failRate: failRate, seed: seed))
+            analysis: analysis, question: question, failRate: failRate, seed: seed,
+            batches: BatchScenario(processingTime: batchProcessingMs / 1000, analysisText: analysisText ?? Scenario.defaultAnalysisText)))
 
         // Block the signals before any server thread exists (threads inherit the mask),
         // so only the sigwait below receives them.

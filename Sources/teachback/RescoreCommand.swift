@@ -23,12 +23,15 @@ struct RescoreCommand: AsyncParsableCommand {
     @Option(name: .customLong("baseline-plugins"), help: ArgumentHelp("Also score every turn with the built-ins plus DIR (repeatable) and compare, paired.", valueName: "DIR"))
     var baselinePlugins: [String] = []
     @Option(help: "The recorded analysis to compare with: claude or local.") var against: String = "claude"
+    @Option(help: ArgumentHelp("Compare with Claude's analyses in FILE, the output of teachback judge (repeatable).", valueName: "FILE"))
+    var judged: [String] = []
     @Option(help: "Bootstrap resamples for the comparison's 95 % intervals.") var resamples = 2000
     @Option(help: "The bootstrap's seed: the same seed, the same intervals.") var seed: UInt64 = 1
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard RecordedSession.Against(rawValue: against) != nil else { throw ValidationError("--against must be claude or local") }
+        guard judged.isEmpty || against == "claude" else { throw ValidationError("--judged replaces Claude's recorded analyses: leave out --against local") }
         guard resamples >= 1 else { throw ValidationError("--resamples must be at least 1") }
     }
 
@@ -52,6 +55,11 @@ struct RescoreCommand: AsyncParsableCommand {
         if let host = hosts[0].baseline { baseline = await Scripts(host) }
         var rescore = Rescore(byHeuristic: byHeuristic)
         rescore.against = RecordedSession.Against(rawValue: against) ?? .claude
+        if !judged.isEmpty {
+            let analyses = JudgedAnalyses(files: judged) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+            FileHandle.standardError.write(Data("compared with \(analyses.count) analyses from judge (\(judged.joined(separator: ", ")))\n".utf8))
+            rescore.judged = analyses
+        }
         let out = BufferedOutput(fd: 1)
         var summary = try await rescore.run(files: files, workers: workers, heuristics: main.names,
                                             baselineHeuristics: baseline?.names ?? [], output: out.line) {

@@ -9,9 +9,9 @@ struct TeachbackCommand: AsyncParsableCommand {
         commandName: "teachback",
         abstract: "Learn by teaching: explain a topic to an AI student who analyses it and asks back.",
         version: "teachback \(version)",
-        subcommands: [ReplCommand.self, AskCommand.self, AnalyzeCommand.self, AnalyticsCommand.self, RescoreCommand.self, SessionsCommand.self,
-                      ExportCommand.self, ImportCommand.self, ProgressCommand.self, ReviewCommand.self, DoctorCommand.self, MCPCommand.self,
-                      ReportCommand.self, CheckCommand.self, NewCommand.self],
+        subcommands: [ReplCommand.self, AskCommand.self, AnalyzeCommand.self, AnalyticsCommand.self, RescoreCommand.self, JudgeCommand.self,
+                      SessionsCommand.self, ExportCommand.self, ImportCommand.self, ProgressCommand.self, ReviewCommand.self,
+                      DoctorCommand.self, MCPCommand.self, ReportCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: ReplCommand.self)
 
     /// As ArgumentParser's, but a usage error exits with 2 (DESIGN §6), not 64.
