@@ -17,24 +17,17 @@ public struct Turn: Codable, Sendable, Equatable {
     }
 
     /// Milliseconds; `nil` where the step did not happen (no stream, no Claude analysis).
+    /// Keys are always present (null when a step did not happen), as `ask --json` promises.
     public struct Timings: Codable, Sendable, Equatable {
         public var total: Double
-        public var analysis: Double?
-        public var firstToken: Double?
+        @Nullable public var analysis: Double?
+        @Nullable public var firstToken: Double?
         public init(total: Double, analysis: Double? = nil, firstToken: Double? = nil) {
             self.total = total
             self.analysis = analysis
             self.firstToken = firstToken
         }
         enum CodingKeys: String, CodingKey { case total, analysis, firstToken = "first_token" }
-
-        /// Keys are always present (null when a step did not happen), as `ask --json` promises.
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(total, forKey: .total)
-            try c.encode(analysis, forKey: .analysis)
-            try c.encode(firstToken, forKey: .firstToken)
-        }
     }
 
     public var number: Int

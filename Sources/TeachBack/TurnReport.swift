@@ -9,7 +9,8 @@ public struct TurnReport: Codable, Sendable {
     public var topic: String
     public var mode: String
     public var backend: Turn.Backends
-    public var fallbackReason: String?
+    /// Every key is always present (a missing reason is `null`), so scripts can rely on the shape.
+    @Nullable public var fallbackReason: String?
     public var timingsMs: Turn.Timings
     public var usage: TokenUsage
     /// False when the database did not take the turn yet (it waits, and is rescued at the end).
@@ -32,22 +33,6 @@ public struct TurnReport: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case question, analysis, topic, mode, backend, usage, number, saved
         case fallbackReason = "fallback_reason", timingsMs = "timings_ms", sessionID = "session_id"
-    }
-
-    /// Every key is always present: a missing value is `null`, so scripts can rely on the shape.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(sessionID, forKey: .sessionID)
-        try c.encode(number, forKey: .number)
-        try c.encode(saved, forKey: .saved)
-        try c.encode(question, forKey: .question)
-        try c.encode(analysis, forKey: .analysis)
-        try c.encode(topic, forKey: .topic)
-        try c.encode(mode, forKey: .mode)
-        try c.encode(backend, forKey: .backend)
-        try c.encode(fallbackReason, forKey: .fallbackReason)
-        try c.encode(timingsMs, forKey: .timingsMs)
-        try c.encode(usage, forKey: .usage)
     }
 }
 
