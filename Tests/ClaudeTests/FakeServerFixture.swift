@@ -19,6 +19,14 @@ struct FakeServerFixture {
 
     var backend: ClaudeBackend { ClaudeBackend(client: client) }
 
+    /// Runs `body` with a fixture whose server is stopped afterwards, however `body` ends.
+    static func with<T>(_ config: FakeClaudeConfig = FakeClaudeConfig(), timeouts: Timeouts = Timeouts(connect: 2, stall: 2, total: 20),
+                        maxRetries: Int = 2, _ body: (FakeServerFixture) async throws -> T) async throws -> T {
+        let fixture = try FakeServerFixture(config, timeouts: timeouts, maxRetries: maxRetries)
+        defer { fixture.server.stop() }
+        return try await body(fixture)
+    }
+
     static let question = MessageRequest(model: "claude-test", maxTokens: 100, messages: [.init(role: .user, content: "Explain?")])
 }
 

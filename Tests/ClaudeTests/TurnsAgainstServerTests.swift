@@ -12,60 +12,61 @@ import TeachBack
         return engine
     }
 
-    @Test func aParallelTurnTakesTheSlowerCallAndASequentialOneTheSum() async throws {
-        let slow = Scenario(latency: 0.3)
-        let f = try FakeServerFixture(FakeClaudeConfig(analysis: slow, question: slow))
-        defer { f.server.stop() }
-        let clock = ContinuousClock()
-        let parallel = await engine(f, parallel: true)
-        _ = await parallel.teach("warm up the connection pool")
-        var turn: Turn?
-        let p = await clock.measure { turn = await parallel.teach("It calls itself.")?.value }
-        #expect(p < .milliseconds(450), "parallel turn took \(p)")
-        #expect(turn?.backend == .init(analysis: .claude, question: .claude))
-        let sequential = await engine(f, parallel: false)
-        let s = await clock.measure { turn = await sequential.teach("It calls itself.")?.value }
-        #expect(s > .milliseconds(600), "sequential turn took \(s)")
-        #expect(turn?.analysis.source == .merged)
+    /// With each reply held back `latency` seconds, a parallel turn's second request reaches the
+    /// server while the first still waits; a sequential turn's cannot before the first is answered.
+    /// The margins are whole seconds, so a loaded machine cannot flip the verdict.
+    @Test func aParallelTurnSendsBothRequestsAtOnceASequentialOneInTurn() async throws {
+        let slow = Scenario(latency: 3)
+        try await FakeServerFixture.with(FakeClaudeConfig(analysis: slow, question: slow), timeouts: Timeouts(connect: 2, stall: 10, total: 30)) { f in
+            let parallel = Task { await engine(f, parallel: true).teach("It calls itself.")?.value }
+            #expect(await f.server.waitForRequests(count: 2, timeout: .seconds(2.5)) != nil, "both in flight together")
+            #expect(await parallel.value?.backend == .init(analysis: .claude, question: .claude))
+            f.server.clearRecording()
+            let sequential = Task { await engine(f, parallel: false).teach("It calls itself.")?.value }
+            #expect(await f.server.waitForRequests(count: 1, timeout: .seconds(2.5)) != nil)
+            #expect(await f.server.waitForRequests(count: 2, timeout: .seconds(1.5)) == nil, "the question waits for the analysis")
+            #expect(await sequential.value?.analysis.source == .merged)
+            #expect(f.server.requests.map(\.kind) == [.analysis, .question])
+        }
     }
 
     @Test func aFailedCallFallsBackAloneAndTheTurnRecordsWhy() async throws {
-        let f = try FakeServerFixture(maxRetries: 1)
-        defer { f.server.stop() }
-        let engine = await engine(f, parallel: true)
-        f.server.enqueue(.apiError(529, retryAfterMs: 10), .apiError(529, retryAfterMs: 10), for: .analysis)
-        let notices = NoticeLog()
-        let outcome = try #require(await engine.teach("It calls itself.", progress: BackendProgress(notice: notices.add)))
-        let turn = outcome.value
-        #expect(turn.backend == .init(analysis: .local, question: .claude))
-        #expect(turn.question == "Why does the base case matter?")
-        #expect(turn.analysis.knowledgeGaps == ["local gap"])
-        #expect(turn.fallbackReason?.hasPrefix("analysis: ") == true)
-        #expect(turn.fallbackReason?.contains("529") == true)
-        #expect(notices.lines.count == 1)
-        #expect(notices.lines.first?.hasPrefix("analysis: retrying in 0.0s (1/1): ") == true, "\(notices.lines)")
+        try await FakeServerFixture.with(maxRetries: 1) { f in
+            let engine = await engine(f, parallel: true)
+            f.server.enqueue(.apiError(529, retryAfterMs: 10), .apiError(529, retryAfterMs: 10), for: .analysis)
+            let notices = NoticeLog()
+            let outcome = try #require(await engine.teach("It calls itself.", progress: BackendProgress(notice: notices.add)))
+            let turn = outcome.value
+            #expect(turn.backend == .init(analysis: .local, question: .claude))
+            #expect(turn.question == "Why does the base case matter?")
+            #expect(turn.analysis.knowledgeGaps == ["local gap"])
+            #expect(turn.fallbackReason?.hasPrefix("analysis: ") == true)
+            #expect(turn.fallbackReason?.contains("529") == true)
+            #expect(notices.lines.count == 1)
+            #expect(notices.lines.first?.hasPrefix("analysis: retrying in 0.0s (1/1): ") == true, "\(notices.lines)")
 
-        f.server.enqueue(.malformedAnalysis(text: "no JSON here"), for: .analysis)
-        f.server.enqueue(.cutBeforeStop(afterTokens: 1), for: .question)
-        let both = try #require(await engine.teach("Again.")).value
-        #expect(both.backend == .offline)
-        #expect(both.question == "Scripted question?")
-        #expect(both.fallbackReason?.contains("analysis: ") == true)
-        #expect(both.fallbackReason?.contains("question: ") == true)
-        #expect(await engine.session?.turns.count == 2, "every turn is kept")
-        #expect(!(both.fallbackReason ?? "").contains(FakeServerFixture.apiKey))
+            f.server.enqueue(.malformedAnalysis(text: "no JSON here"), for: .analysis)
+            f.server.enqueue(.cutBeforeStop(afterTokens: 1), for: .question)
+            let both = try #require(await engine.teach("Again.")).value
+            #expect(both.backend == .offline)
+            #expect(both.question == "Scripted question?")
+            #expect(both.fallbackReason?.contains("analysis: ") == true)
+            #expect(both.fallbackReason?.contains("question: ") == true)
+            #expect(await engine.session?.turns.count == 2, "every turn is kept")
+            #expect(!(both.fallbackReason ?? "").contains(FakeServerFixture.apiKey))
+        }
     }
 
     @Test func aServerEchoingTheKeyNeverPutsItInAnError() async throws {
-        let f = try FakeServerFixture(maxRetries: 0)
-        defer { f.server.stop() }
-        f.server.enqueue(.apiError(401, message: "invalid x-api-key: \(FakeServerFixture.apiKey)"), for: .analysis)
-        do {
-            _ = try await f.client.send(FakeServerFixture.question)
-            Issue.record("expected a 401")
-        } catch let error as APIError {
-            #expect(!error.description.contains(FakeServerFixture.apiKey))
-            #expect(error.description.contains("[api key]"))
+        try await FakeServerFixture.with(maxRetries: 0) { f in
+            f.server.enqueue(.apiError(401, message: "invalid x-api-key: \(FakeServerFixture.apiKey)"), for: .analysis)
+            do {
+                _ = try await f.client.send(FakeServerFixture.question)
+                Issue.record("expected a 401")
+            } catch let error as APIError {
+                #expect(!error.description.contains(FakeServerFixture.apiKey))
+                #expect(error.description.contains("[api key]"))
+            }
         }
     }
 }

@@ -78,20 +78,19 @@ import Testing
     @Test(.enabled(if: clientInstalled, "needs PyPI's mcp in .build/mcp-venv: `make test` installs it"))
     func withClaudeEachTurnsTwoCallsRunConcurrently() throws {
         let latency = 1.0
-        let server = FakeClaudeServer(config: FakeClaudeConfig(analysis: Scenario(latency: latency), question: Scenario(latency: latency)))
-        try server.start()
-        defer { server.stop() }
-        let home = try Binary.sandbox()
-        let seen = try Self.runClient(home: home, flags: [], extra: ["ANTHROPIC_API_KEY": "tb-test-key-mcp-0123456789",
-                                                                     "ANTHROPIC_BASE_URL": server.baseURL ?? ""])
-        #expect(seen.turns.allSatisfy { $0.backend == ["analysis": "claude", "question": "claude"] })
-        let analyses = server.requests(of: .analysis), questions = server.requests(of: .question)
-        #expect(analyses.count == 3)
-        #expect(questions.count == 3)
-        // Each turn's two requests arrive together; one after the other they would be `latency` apart.
-        for (analysis, question) in zip(analyses, questions) {
-            let apart = analysis.arrival < question.arrival ? question.arrival - analysis.arrival : analysis.arrival - question.arrival
-            #expect(apart < .seconds(latency / 2), "\(apart)")
+        try FakeClaudeServer.running(FakeClaudeConfig(analysis: Scenario(latency: latency), question: Scenario(latency: latency))) { server in
+            let home = try Binary.sandbox()
+            let seen = try Self.runClient(home: home, flags: [], extra: ["ANTHROPIC_API_KEY": "tb-test-key-mcp-0123456789",
+                                                                         "ANTHROPIC_BASE_URL": server.baseURL ?? ""])
+            #expect(seen.turns.allSatisfy { $0.backend == ["analysis": "claude", "question": "claude"] })
+            let analyses = server.requests(of: .analysis), questions = server.requests(of: .question)
+            #expect(analyses.count == 3)
+            #expect(questions.count == 3)
+            // Each turn's two requests arrive together; one after the other they would be `latency` apart.
+            for (analysis, question) in zip(analyses, questions) {
+                let apart = analysis.arrival < question.arrival ? question.arrival - analysis.arrival : analysis.arrival - question.arrival
+                #expect(apart < .seconds(latency / 2), "\(apart)")
+            }
         }
     }
 }
@@ -127,22 +126,21 @@ struct FixtureFailure: Error, CustomStringConvertible {
     }
 
     @Test func aClientThatDisconnectsMidCallLosesNoTurn() async throws {
-        let server = FakeClaudeServer(config: FakeClaudeConfig(analysis: Scenario(latency: 1), question: Scenario(latency: 1)))
-        try server.start()
-        defer { server.stop() }
-        let home = try Binary.sandbox()
-        let run = try Running(["mcp"], home: home, extra: ["ANTHROPIC_API_KEY": "tb-test-key-mcp-0123456789",
-                                                           "ANTHROPIC_BASE_URL": server.baseURL ?? ""])
-        run.type(Self.initialize + Self.call(2, "create_teaching_session", #"{"user_id":"u","topic":"recursion","mode":"socratic"}"#))
-        #expect(run.waitForOutput(#""id":2"#))
-        let id = try #require(run.output.range(of: #"[0-9a-f]{8}-[0-9a-f-]{27}"#, options: .regularExpression).map { String(run.output[$0]) })
-        run.type(Self.call(3, "teach", #"{"session_id":"\#(id)","explanation":"It calls itself until the base case."}"#))
-        #expect(await server.waitForRequests(count: 2) != nil)
-        run.closeInput()   // gone while Claude is still answering
-        let result = run.finish()
-        #expect(result.status == 0, "\(result.stderr)")
-        let listed = try Binary.run(["sessions"], home: home)
-        #expect(listed.stdout.contains("\(id)  "), "\(listed.stdout)")
-        #expect(listed.stdout.contains("1 turns  socratic · recursion") || listed.stdout.contains("1 turn  socratic · recursion"))
+        try await FakeClaudeServer.running(FakeClaudeConfig(analysis: Scenario(latency: 1), question: Scenario(latency: 1))) { server in
+            let home = try Binary.sandbox()
+            let run = try Running(["mcp"], home: home, extra: ["ANTHROPIC_API_KEY": "tb-test-key-mcp-0123456789",
+                                                               "ANTHROPIC_BASE_URL": server.baseURL ?? ""])
+            run.type(Self.initialize + Self.call(2, "create_teaching_session", #"{"user_id":"u","topic":"recursion","mode":"socratic"}"#))
+            #expect(run.waitForOutput(#""id":2"#))
+            let id = try #require(run.output.range(of: #"[0-9a-f]{8}-[0-9a-f-]{27}"#, options: .regularExpression).map { String(run.output[$0]) })
+            run.type(Self.call(3, "teach", #"{"session_id":"\#(id)","explanation":"It calls itself until the base case."}"#))
+            #expect(await server.waitForRequests(count: 2) != nil)
+            run.closeInput()   // gone while Claude is still answering
+            let result = run.finish()
+            #expect(result.status == 0, "\(result.stderr)")
+            let listed = try Binary.run(["sessions"], home: home)
+            #expect(listed.stdout.contains("\(id)  "), "\(listed.stdout)")
+            #expect(listed.stdout.contains("1 turns  socratic · recursion") || listed.stdout.contains("1 turn  socratic · recursion"))
+        }
     }
 }

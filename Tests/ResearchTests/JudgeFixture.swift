@@ -17,6 +17,14 @@ struct JudgeFixture {
     /// Sessions `s0`…`s4`, two turns each; custom_ids `s0-1`, `s0-2`, ….
     static let customIDs = (0..<5).flatMap { ["s\($0)-1", "s\($0)-2"] }
 
+    /// Runs `body` with a fixture whose server is stopped afterwards, however `body` ends.
+    static func with<T>(_ batches: BatchScenario = BatchScenario(), maxRetries: Int = 2,
+                        _ body: (JudgeFixture) async throws -> T) async throws -> T {
+        let fixture = try JudgeFixture(batches, maxRetries: maxRetries)
+        defer { fixture.server.stop() }
+        return try await body(fixture)
+    }
+
     init(_ batches: BatchScenario = BatchScenario(), maxRetries: Int = 2) throws {
         server = FakeClaudeServer(config: FakeClaudeConfig(batches: batches))
         try server.start()
