@@ -3,13 +3,15 @@ import TeachBack
 
 /// Prints a turn as it happens: the question's fragments as they stream in (prefixed once), and
 /// notices such as retries on their own line. Called from the backend's threads.
-final class TurnPrinter: @unchecked Sendable {
+final class TurnPrinter: Sendable {
+    private struct State {
+        var streamed = false
+        var lineOpen = false
+        /// Wraps the streamed question at word boundaries; it holds back a word until it is complete.
+        var wrapper: LineWrapper?
+    }
     private let console: Console
-    private let lock = NSLock()
-    private var streamed = false
-    private var lineOpen = false
-    /// Wraps the streamed question at word boundaries; it holds back a word until it is complete.
-    private var wrapper: LineWrapper?
+    private let state = Protected(State())
 
     init(console: Console) { self.console = console }
 
@@ -18,62 +20,59 @@ final class TurnPrinter: @unchecked Sendable {
     }
 
     /// Whether any of the question was shown while it streamed.
-    var didStream: Bool { lock.withLock { streamed } }
+    var didStream: Bool { state.withLock { $0.streamed } }
 
     private func fragment(_ text: String) {
-        lock.withLock {
-            if !streamed {
+        state.withLock { state in
+            if !state.streamed {
                 console.out(console.cyan(Console.studentPrefix), newline: false)
                 let indent = Console.studentPrefix.count
-                wrapper = console.columns.map { LineWrapper(width: $0, indent: indent, column: indent) }
+                state.wrapper = console.columns.map { LineWrapper(width: $0, indent: indent, column: indent) }
             }
-            streamed = true
-            lineOpen = true
+            state.streamed = true
+            state.lineOpen = true
             let clean = Sanitizer.clean(text)
-            console.out(wrapper?.feed(clean) ?? clean, newline: false)
+            console.out(state.wrapper?.feed(clean) ?? clean, newline: false)
         }
     }
 
     private func notice(_ text: String) {
-        lock.withLock {
-            if lineOpen { console.out(wrapper?.flush() ?? "") }
-            lineOpen = false
+        state.withLock { state in
+            closeLine(&state)
             console.status(console.dim(Sanitizer.clean(text)))
         }
     }
 
     /// Ends the streamed line, if one is open.
-    func closeLine() {
-        lock.withLock {
-            if lineOpen { console.out(wrapper?.flush() ?? "") }
-            lineOpen = false
-        }
+    func closeLine() { state.withLock { closeLine(&$0) } }
+
+    private func closeLine(_ state: inout State) {
+        if state.lineOpen { console.out(state.wrapper?.flush() ?? "") }
+        state.lineOpen = false
     }
 }
 
 /// Ctrl-C while a turn runs: cancels the turn's task (stopping its transfers) instead of ending
 /// the program. Between turns the line editor treats Ctrl-C as a key.
-final class Interrupter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Task<Void, Never>?
-    private var source: DispatchSourceSignal?
+final class Interrupter: Sendable {
+    private let current = Protected<Task<Void, Never>?>(nil)
+    private let source = Protected<DispatchSourceSignal?>(nil)
 
     /// Installs the SIGINT handler; only for interactive sessions.
     func install(onInterrupt: @escaping @Sendable () -> Void) {
         signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [self] in
-            let task = lock.withLock { current }
-            task?.cancel()
+        let signals = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        signals.setEventHandler { [current] in
+            current.withLock { $0 }?.cancel()
             onInterrupt()
         }
-        source.resume()
-        self.source = source
+        signals.resume()
+        source.withLock { $0 = signals }
     }
 
     /// Cancels the running task, if any, and waits until it has finished (and saved its turn).
     func cancelAndWait() async {
-        guard let task = lock.withLock({ current }) else { return }
+        guard let task = current.withLock({ $0 }) else { return }
         task.cancel()
         await task.value
     }
@@ -81,8 +80,8 @@ final class Interrupter: @unchecked Sendable {
     /// Runs `work` as the interruptible task and waits for it.
     func run(_ work: @escaping @Sendable () async -> Void) async {
         let task = Task { await work() }
-        lock.withLock { current = task }
+        current.withLock { $0 = task }
         await task.value
-        lock.withLock { current = nil }
+        current.withLock { $0 = nil }
     }
 }

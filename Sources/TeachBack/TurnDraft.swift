@@ -100,21 +100,20 @@ struct CallResult<Value: Sendable>: Sendable {
 
 /// When the first fragment of the question arrived, and what arrived before an interruption.
 /// Written from the backend's thread, read by the engine afterwards.
-final class FirstToken: @unchecked Sendable {
-    private let lock = NSLock()
+final class FirstToken: Sendable {
     private let started: ContinuousClock.Instant
-    private var at: ContinuousClock.Instant?
-    private var fragments = ""
+    /// When the first fragment came, and every fragment so far.
+    private let seen = Protected<(at: ContinuousClock.Instant?, text: String)>((nil, ""))
 
     init(started: ContinuousClock.Instant) { self.started = started }
 
     func mark(_ text: String = "") {
-        lock.withLock {
-            if at == nil { at = ContinuousClock.now }
-            fragments += text
+        seen.withLock {
+            if $0.at == nil { $0.at = ContinuousClock.now }
+            $0.text += text
         }
     }
 
-    var elapsed: Double? { lock.withLock { at.map { ($0 - started).milliseconds } } }
-    var text: String { lock.withLock { fragments } }
+    var elapsed: Double? { seen.withLock { $0.at.map { ($0 - started).milliseconds } } }
+    var text: String { seen.withLock { $0.text } }
 }
