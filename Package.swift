@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // System libraries from Debian (see `make setup`).
@@ -32,7 +33,8 @@ let package = Package(
         .target(name: "Research", dependencies: ["TeachBack", "Claude", "Store"]),
         .target(name: "REPL", dependencies: ["TeachBack", "LuaHost", "Store", "EditLineShim", "CEditLine"]),
         // `teachback mcp`: the teaching tools over the Model Context Protocol.
-        .target(name: "MCPServer", dependencies: ["TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk")]),
+        .target(name: "MCPServer", dependencies: ["TeachBack", "LuaHost", "Store", .product(name: "MCP", package: "swift-sdk"),
+                                                  .product(name: "Logging", package: "swift-log")]),
         // The HTML report: SVG charts and the page, from plain values (no I/O).
         .target(name: "Report", dependencies: ["TeachBack"]),
         .executableTarget(name: "teachback", dependencies: [

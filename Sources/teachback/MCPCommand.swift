@@ -24,7 +24,7 @@ struct MCPCommand: AsyncParsableCommand {
         terminator.install { _ in
             Task { Foundation.exit(await Self.finish(service, environment: wiring.environment)) }
         }
-        let server = try await TeachingServer(service: service).start(on: StdioTransport(), version: TeachbackCommand.version)
+        let server = try await TeachingServer(service: service).start(on: LineTransport(), version: TeachbackCommand.version)
         await server.waitUntilCompleted()
         let code = await Self.finish(service, environment: wiring.environment)
         if code != 0 { throw ExitCode(code) }
