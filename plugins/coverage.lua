@@ -1,8 +1,10 @@
 -- coverage.lua: knowledge_gaps, what a good explanation of the topic leaves out.
 --
 -- Known topic (ctx.concepts from a topic pack): a concept is covered when any of
--- its `match` phrases occurs in the text as a run of consecutive Porter stems;
--- each uncovered concept's name is a gap, in the pack's order.
+-- its `match` phrases occurs in the text as a run of consecutive Porter stems.
+-- The concepts found are returned as `covered` (the session remembers them); each
+-- concept neither found now nor in ctx.covered (earlier turns) is a gap, in the
+-- pack's order. The notes say what this turn added.
 -- Unknown topic (ctx.concepts nil or empty): structural gaps, in this order:
 --   "no concrete example"            no example phrase and no number
 --   "no definition of the key term"  no "<topic word> is/are/means/refers ...",
@@ -85,13 +87,27 @@ teachback.heuristic {
         compiled_packs[concepts] = index
       end
       local found = phrases.scan(stems, index, #concepts)
-      local gaps = {}
+      local earlier = {}
+      for _, name in ipairs(type(ctx.covered) == "table" and ctx.covered or {}) do
+        if type(name) == "string" then earlier[name:lower()] = true end
+      end
+      local gaps, covered, added = {}, {}, {}
       for i, c in ipairs(concepts) do
-        if not found[i] then gaps[#gaps + 1] = c.name end
+        local before = earlier[c.name:lower()]
+        if found[i] then
+          covered[#covered + 1] = c.name
+          if not before then added[#added + 1] = c.name end
+        elseif not before then
+          gaps[#gaps + 1] = c.name
+        end
       end
       return {
         knowledge_gaps = gaps,
-        notes = { string.format("coverage: %d of %d concepts covered", #concepts - #gaps, #concepts) },
+        covered = covered,
+        notes = {
+          string.format("coverage: %d of %d concepts covered in the session", #concepts - #gaps, #concepts),
+          "coverage: this turn added " .. (#added > 0 and table.concat(added, ", ") or "nothing new"),
+        },
       }
     end
 

@@ -16,6 +16,7 @@
 ---@field unexplained_jargon? string[] terms used without being explained
 ---@field strengths? string[] what the explanation does well
 ---@field notes? string[] free-form remarks shown by `teachback analyze --verbose`
+---@field covered? string[] names of the topic pack's concepts this text covers: the session remembers them (`ctx.covered`)
 
 ---@class teachback.PastTurn
 ---@field explanation string
@@ -33,6 +34,7 @@
 ---@field number integer this turn's number, from 1
 ---@field history teachback.PastTurn[] earlier turns of the session
 ---@field concepts? teachback.Concept[] the concepts of the topic pack matching `topic`, if any
+---@field covered string[] concepts covered in earlier turns of this session (a heuristic's `covered`): not gaps any more
 
 ---What `prompt`, `fallback` and `on_turn` receive.
 ---@class teachback.Turn
@@ -43,6 +45,7 @@
 ---@field analysis teachback.Analysis merged so far (local in parallel and offline mode)
 ---@field history teachback.PastTurn[] earlier turns
 ---@field asked string[] questions already asked in this session
+---@field covered string[] concepts covered in this session, this explanation included: never ask about them
 ---@field question? string the question asked (on_turn only)
 
 ---What `greeting`, `system` functions and session hooks receive.

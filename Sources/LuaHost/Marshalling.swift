@@ -26,11 +26,12 @@ extension LuaState {
     /// `ctx`; `concepts` is the registry reference of the topic pack's concept list, the same
     /// table every call, so heuristics can cache what they compile from it.
     func push(_ context: AnalysisContext, concepts: Int32?) {
-        newTable(fieldCount: 5)
+        newTable(fieldCount: 6)
         push(context.topic); setField(-2, "topic")
         push(context.mode); setField(-2, "mode")
         push(context.number); setField(-2, "number")
         push(context.history); setField(-2, "history")
+        pushArray(context.covered); setField(-2, "covered")
         if let concepts {
             pushRef(concepts)
             setField(-2, "concepts")
@@ -48,7 +49,7 @@ extension LuaState {
     }
 
     func push(_ turn: TurnContext) {
-        newTable(fieldCount: 8)
+        newTable(fieldCount: 9)
         push(turn.topic); setField(-2, "topic")
         push(turn.mode); setField(-2, "mode")
         push(turn.number); setField(-2, "number")
@@ -56,6 +57,7 @@ extension LuaState {
         push(turn.analysis); setField(-2, "analysis")
         push(turn.history); setField(-2, "history")
         pushArray(turn.asked); setField(-2, "asked")
+        pushArray(turn.covered); setField(-2, "covered")
         if let question = turn.question {
             push(question); setField(-2, "question")
         }
@@ -98,6 +100,7 @@ extension LuaState {
             knowledgeGaps: try spec.strings("knowledge_gaps", limit: limit) ?? [],
             unexplainedJargon: try spec.strings("unexplained_jargon", limit: limit) ?? [],
             strengths: try spec.strings("strengths", limit: limit) ?? [],
-            notes: try spec.strings("notes", limit: limit) ?? [])
+            notes: try spec.strings("notes", limit: limit) ?? [],
+            covered: try spec.strings("covered", limit: limit) ?? [])
     }
 }

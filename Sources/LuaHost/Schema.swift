@@ -93,6 +93,8 @@ struct Schema: Sendable {
         Field(name: "unexplained_jargon", type: "string[]?", doc: "terms used without being explained"),
         Field(name: "strengths", type: "string[]?", doc: "what the explanation does well"),
         Field(name: "notes", type: "string[]?", doc: "free-form remarks shown by `teachback analyze --verbose`"),
+        Field(name: "covered", type: "string[]?",
+              doc: "names of the topic pack's concepts this text covers: the session remembers them (`ctx.covered`)"),
     ])
 
     /// Every schema, in the order the stub declares them.

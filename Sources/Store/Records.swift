@@ -35,6 +35,8 @@ struct TurnRow: Codable, FetchableRecord, PersistableRecord {
     var inputTokens: Int
     var outputTokens: Int
     var createdAt: Double
+    /// The concepts the turn covered, as a JSON array; NULL for turns from before v4.
+    var covered: String?
 
     init(_ turn: Turn, sessionID: String) throws {
         sessionId = sessionID
@@ -55,6 +57,7 @@ struct TurnRow: Codable, FetchableRecord, PersistableRecord {
         inputTokens = turn.usage.inputTokens
         outputTokens = turn.usage.outputTokens
         createdAt = turn.createdAt.timeIntervalSince1970
+        covered = try turn.covered.map(JSON.string)
     }
 
     func turn() throws -> Turn {
@@ -65,7 +68,8 @@ struct TurnRow: Codable, FetchableRecord, PersistableRecord {
              fallbackReason: fallbackReason,
              timings: .init(total: totalMs, analysis: analysisMs, firstToken: firstTokenMs),
              usage: TokenUsage(inputTokens: inputTokens, outputTokens: outputTokens),
-             createdAt: Date(timeIntervalSince1970: createdAt))
+             createdAt: Date(timeIntervalSince1970: createdAt),
+             covered: try covered.map { try JSON.decode([String].self, $0) })
     }
 }
 

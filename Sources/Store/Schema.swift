@@ -64,6 +64,10 @@ enum Schema {
         migrator.registerMigration("v2: session.userId") { db in
             try db.alter(table: "session") { t in t.add(column: "userId", .text) }
         }
+        // Registered last: what each turn covered, so a resumed session still remembers the lesson.
+        migrator.registerMigration("v4: turn.covered") { db in
+            try db.alter(table: "turn") { t in t.add(column: "covered", .jsonText) }
+        }
         return migrator
     }
 }

@@ -25,6 +25,8 @@ public struct LocalAnalysisReport: Sendable {
     public var problems: [ScriptProblem]
     /// Time spent inside the scripts, for `--verbose` and the benchmarks.
     public var scriptTime: Duration
+    /// The concepts any heuristic said this explanation covered, de-duplicated in order.
+    public var covered: [String] { Terms.union(results.map(\.covered)) }
     public init(analysis: Analysis, results: [HeuristicResult], problems: [ScriptProblem], scriptTime: Duration) {
         self.analysis = analysis
         self.results = results

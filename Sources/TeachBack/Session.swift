@@ -29,11 +29,23 @@ public struct Session: Codable, Sendable, Equatable {
     /// One past the last turn's number (never reuses a number, even after an imported gap).
     public var nextTurnNumber: Int { (turns.last?.number ?? 0) + 1 }
 
-    /// The context a mode's `fallback`/`prompt` and `on_turn` hooks receive for a new explanation.
-    public func turnContext(explanation: String, analysis: Analysis, question: String? = nil) -> TurnContext {
+    /// What the learner has covered so far: the concepts every turn covered, in the order they
+    /// were first covered (DESIGN §4, "the student remembers the lesson").
+    public var covered: [String] { Terms.union(turns.map { $0.covered ?? [] }) }
+
+    /// The context heuristics receive for the next explanation.
+    public func analysisContext(mode: String) -> AnalysisContext {
+        AnalysisContext(topic: topic, mode: mode, number: nextTurnNumber, history: turns.map(PastTurn.init),
+                        covered: covered)
+    }
+
+    /// The context a mode's `fallback`/`prompt` and `on_turn` hooks receive for a new explanation;
+    /// `covered` is what this explanation added, so it counts as covered too.
+    public func turnContext(explanation: String, analysis: Analysis, covered new: [String] = [],
+                            question: String? = nil) -> TurnContext {
         TurnContext(topic: topic, mode: mode, number: nextTurnNumber, explanation: explanation,
                     analysis: analysis, history: turns.map(PastTurn.init), asked: turns.map(\.question),
-                    question: question)
+                    covered: Terms.union([covered, new]), question: question)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -74,11 +86,14 @@ public struct AnalysisContext: Sendable, Equatable {
     public var mode: String
     public var number: Int
     public var history: [PastTurn]
-    public init(topic: String, mode: String, number: Int, history: [PastTurn]) {
+    /// Concepts covered in earlier turns of the session.
+    public var covered: [String]
+    public init(topic: String, mode: String, number: Int, history: [PastTurn], covered: [String] = []) {
         self.topic = topic
         self.mode = mode
         self.number = number
         self.history = history
+        self.covered = covered
     }
 }
 
@@ -91,10 +106,12 @@ public struct TurnContext: Sendable, Equatable {
     public var analysis: Analysis
     public var history: [PastTurn]
     public var asked: [String]
+    /// Concepts covered in the session, this explanation included: never a question's subject.
+    public var covered: [String]
     public var question: String?
 
     public init(topic: String, mode: String, number: Int, explanation: String, analysis: Analysis,
-                history: [PastTurn], asked: [String], question: String?) {
+                history: [PastTurn], asked: [String], covered: [String] = [], question: String?) {
         self.topic = topic
         self.mode = mode
         self.number = number
@@ -102,6 +119,7 @@ public struct TurnContext: Sendable, Equatable {
         self.analysis = analysis
         self.history = history
         self.asked = asked
+        self.covered = covered
         self.question = question
     }
 }

@@ -93,8 +93,7 @@ public actor TurnEngine {
         guard let current = session else { return nil }
         let clock = ContinuousClock()
         let started = clock.now
-        let context = AnalysisContext(topic: current.topic, mode: mode, number: current.nextTurnNumber,
-                                      history: current.turns.map(PastTurn.init))
+        let context = current.analysisContext(mode: mode)
         var draft: TurnDraft
         if let given {
             draft = TurnDraft(local: given, localTime: 0, problems: [])
@@ -102,6 +101,7 @@ public actor TurnEngine {
         } else {
             let report = await script.analyze(explanation, context: context)
             draft = TurnDraft(local: report.analysis, localTime: report.scriptTime.milliseconds, problems: report.problems)
+            draft.covered = report.covered
         }
         // Ctrl-C during the local work interrupts the turn too.
         if Task.isCancelled { draft.interrupted = true }
@@ -124,8 +124,7 @@ public actor TurnEngine {
     public func analyze(_ explanation: String) async -> Outcome<Analysis>? {
         guard let current = session else { return nil }
         let history = current.turns.map(PastTurn.init)
-        let report = await script.analyze(explanation, context: AnalysisContext(
-            topic: current.topic, mode: mode, number: current.nextTurnNumber, history: history))
+        let report = await script.analyze(explanation, context: current.analysisContext(mode: mode))
         var claude: Analysis?
         var problems = report.problems
         if let backend {
@@ -174,8 +173,8 @@ public actor TurnEngine {
     /// The Claude request for the question; when the mode's script fails, the turn uses its fallback.
     private func questionPrompt(_ current: Session, explanation: String, analysis: Analysis, draft: inout TurnDraft) async -> QuestionPrompt? {
         do {
-            return try await script.questionPrompt(mode: mode, turn: current.turnContext(explanation: explanation, analysis: analysis),
-                                                   session: current.info)
+            let turn = current.turnContext(explanation: explanation, analysis: analysis, covered: draft.covered)
+            return try await script.questionPrompt(mode: mode, turn: turn, session: current.info)
         } catch {
             draft.noteScriptFailure(error)
             return nil
@@ -185,7 +184,7 @@ public actor TurnEngine {
     private func askFallback(session current: Session, explanation: String, draft: inout TurnDraft) async {
         guard !draft.interrupted else { return }
         let analysis = Analysis.merged(claude: draft.claude, local: draft.local)
-        let turn = current.turnContext(explanation: explanation, analysis: analysis)
+        let turn = current.turnContext(explanation: explanation, analysis: analysis, covered: draft.covered)
         do {
             draft.question = try await script.fallbackQuestion(mode: mode, turn: turn)
         } catch {
@@ -201,7 +200,8 @@ public actor TurnEngine {
         updated.turns.append(turn)
         if session?.id == current.id { session = updated }
         let saving = if let store { await save(turn, of: updated, to: store) } else { [ScriptProblem]() }
-        var completed = current.turnContext(explanation: turn.explanation, analysis: turn.analysis, question: turn.question)
+        var completed = current.turnContext(explanation: turn.explanation, analysis: turn.analysis, covered: turn.covered ?? [],
+                                            question: turn.question)
         completed.number = turn.number
         let problems = problems + (await script.notify(.turn(completed)))
         return Outcome(value: turn, problems: saving + fresh(problems))

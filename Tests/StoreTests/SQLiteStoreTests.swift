@@ -20,7 +20,8 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
                                   fallbackReason: n == 1 ? "question: overloaded (529)" : nil,
                                   timings: .init(total: 412.5 + Double(n), analysis: 400.25, firstToken: n == 2 ? 151.0 : nil),
                                   usage: TokenUsage(inputTokens: 100 * n, outputTokens: 7 * n),
-                                  createdAt: Date(timeIntervalSince1970: 1_764_000_010.987654 + Double(n))))
+                                  createdAt: Date(timeIntervalSince1970: 1_764_000_010.987654 + Double(n)),
+                                  covered: n == 1 ? nil : ["collisions"] + (n == 3 ? ["resizing"] : [])))
     }
     return session
 }

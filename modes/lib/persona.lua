@@ -116,8 +116,12 @@ local KINDS = {
   { "example", "example" }, { "why", "why" }, { "reason", "why" }, { "defin", "definition" },
   { "edge", "limits" }, { "limit", "limits" }, { "corner case", "limits" }, { "exception", "limits" },
 }
-local function split_gaps(gaps)
-  local concepts, kinds = {}, {}
+-- Concepts in `covered` (the session's, this turn's included) are never asked about.
+local function split_gaps(gaps, covered)
+  local concepts, kinds, known = {}, {}, {}
+  for _, c in ipairs(covered or {}) do
+    if type(c) == "string" then known[norm(c)] = true end
+  end
   for _, g in ipairs(gaps) do
     local l = norm(g)
     local rest = l:match("^no (.+)$") or l:match("^missing (.+)$") or l:match("^lack of (.+)$")
@@ -130,7 +134,7 @@ local function split_gaps(gaps)
     end
     if kind then
       kinds[kind] = true
-    elseif #g <= 60 then
+    elseif #g <= 60 and not known[l] and not known[rest or ""] then
       concepts[#concepts + 1] = noun_phrase(rest or g)
     end
   end
@@ -218,13 +222,15 @@ local Questions = {}
 Questions.__index = Questions
 
 -- A fresh, empty list of candidate questions for `turn`, with what the analysis
--- found: q.concepts (missing topic concepts, as noun phrases), q.kinds (set of the
+-- found: q.concepts (missing topic concepts not covered in the session, as noun
+-- phrases), q.kinds (set of the
 -- structural gaps: why, limits, definition, example), q.jargon (unexplained terms),
 -- q.clarity and q.confidence (numbers or nil), q.vars (the template variables) and
 -- q.number (the turn number).
 function M.questions(turn)
   local a = turn.analysis
-  local concepts, kinds = split_gaps(list_of(a, "knowledge_gaps"))
+  local covered = type(turn.covered) == "table" and turn.covered or {}
+  local concepts, kinds = split_gaps(list_of(a, "knowledge_gaps"), covered)
   local clarity = type(a) == "table" and a.clarity_score or nil
   local confidence = type(a) == "table" and a.confidence_score or nil
   return setmetatable({
