@@ -95,6 +95,7 @@
 ---@field model? string
 ---@field parallel? boolean
 ---@field analytics_every? integer 1..100000
+---@field history_turns? integer earlier turns sent to Claude in full, 1..50 (default 6); older ones summarised
 ---@field prices? table<string, teachback.Price> USD per million tokens, by model id
 ---@field timeouts? teachback.Timeouts seconds per Claude call
 ---@field max_retries? integer retries after a failed Claude call, 0..10 (default 2)

@@ -2,11 +2,17 @@ import Foundation
 import TeachBack
 
 /// Claude as the student (DESIGN §2–3): a non-streaming analysis request answered in JSON, and a
-/// streamed question from the mode's system prompt and user message.
+/// streamed question from the mode's system prompt and user message. Both carry the conversation
+/// so far as alternating turns (`Conversation`), whatever the persona.
 package final class ClaudeBackend: StudentBackend {
     package let client: MessagesClient
+    /// How many earlier turns go in full (`history_turns` in init.lua); older ones are summarised.
+    package let historyTurns: Int
 
-    package init(client: MessagesClient) { self.client = client }
+    package init(client: MessagesClient, historyTurns: Int? = nil) {
+        self.client = client
+        self.historyTurns = historyTurns ?? Conversation.defaultTurns
+    }
 
     package var summary: String { "claude \(client.config.model) at \(client.config.baseURL)" }
 
@@ -14,22 +20,18 @@ package final class ClaudeBackend: StudentBackend {
     static let questionMaxTokens = 300
 
     static let analysisSystem = """
-    You assess a learner's explanation of a topic, as a careful teacher would. Answer with one JSON \
-    object and nothing else, with exactly these fields: "confidence_score" (0 to 1: how sure the \
-    explainer sounds), "clarity_score" (0 to 1: how easy it is to follow), "knowledge_gaps" (short \
-    noun phrases for important ideas missing or wrong), "unexplained_jargon" (terms used without \
-    being explained), "strengths" (short phrases for what the explanation does well).
+    You assess a learner's explanation of a topic, as a careful teacher would. The earlier messages \
+    are the lesson so far: the learner's explanations, and a student's questions about them. Assess \
+    only the newest explanation; what the learner covered earlier counts as known, not as a gap. \
+    Answer with one JSON object and nothing else, with exactly these fields: "confidence_score" (0 to \
+    1: how sure the explainer sounds), "clarity_score" (0 to 1: how easy it is to follow), \
+    "knowledge_gaps" (short noun phrases for important ideas still missing or wrong), \
+    "unexplained_jargon" (terms used without being explained), "strengths" (short phrases for what \
+    the explanation does well).
     """
 
     package func analyze(topic: String, explanation: String, history: [PastTurn], progress: BackendProgress) async throws -> BackendReply<Analysis> {
-        var user = "Topic: \(topic)\n"
-        if !history.isEmpty {
-            user += "Earlier explanations in this session:\n"
-            user += history.suffix(3).map { "- \($0.explanation)" }.joined(separator: "\n") + "\n"
-        }
-        user += "Explanation to assess:\n\(explanation)"
-        let request = MessageRequest(model: client.config.model, maxTokens: Self.analysisMaxTokens,
-                                     messages: [.init(role: .user, content: user)], system: Self.analysisSystem)
+        let request = analysisRequest(topic: topic, explanation: explanation, history: history)
         let response = try await client.send(request, onRetry: Self.notify(progress, what: "analysis"))
         guard let analysis = AnalysisParser.parse(response.text) else {
             throw APIError(type: "invalid_response", message: "the analysis was not the JSON asked for")
@@ -38,11 +40,36 @@ package final class ClaudeBackend: StudentBackend {
     }
 
     package func ask(_ prompt: QuestionPrompt, progress: BackendProgress) async throws -> BackendReply<String> {
-        let request = MessageRequest(model: client.config.model, maxTokens: prompt.maxTokens ?? Self.questionMaxTokens,
-                                     messages: [.init(role: .user, content: prompt.user)], system: prompt.system,
-                                     temperature: prompt.temperature)
-        let reply = try await client.stream(request, onText: progress.text, onRetry: Self.notify(progress, what: "question"))
+        let reply = try await client.stream(questionRequest(prompt), onText: progress.text, onRetry: Self.notify(progress, what: "question"))
         return BackendReply(value: reply.text, usage: reply.usage)
+    }
+
+    package func requests(topic: String, explanation: String, history: [PastTurn], question: QuestionPrompt?) -> [BackendRequest] {
+        var out = [BackendRequest(purpose: "analysis", body: text(analysisRequest(topic: topic, explanation: explanation, history: history)))]
+        if let question {
+            var streaming = questionRequest(question)
+            streaming.stream = true
+            out.append(BackendRequest(purpose: "question", body: text(streaming)))
+        }
+        return out
+    }
+
+    func analysisRequest(topic: String, explanation: String, history: [PastTurn]) -> MessageRequest {
+        let user = "Topic: \(topic)\nExplanation to assess:\n\(explanation)"
+        let messages = Conversation(history: history, keep: historyTurns)
+            .messages(newest: user, system: Self.analysisSystem, model: client.config.model)
+        return MessageRequest(model: client.config.model, maxTokens: Self.analysisMaxTokens, messages: messages, system: Self.analysisSystem)
+    }
+
+    func questionRequest(_ prompt: QuestionPrompt) -> MessageRequest {
+        let messages = Conversation(history: prompt.history, keep: historyTurns)
+            .messages(newest: prompt.user, system: prompt.system, model: client.config.model)
+        return MessageRequest(model: client.config.model, maxTokens: prompt.maxTokens ?? Self.questionMaxTokens,
+                              messages: messages, system: prompt.system, temperature: prompt.temperature)
+    }
+
+    private func text(_ request: MessageRequest) -> String {
+        (try? client.body(request)).map { String(decoding: $0, as: UTF8.self) } ?? "(the request could not be encoded)"
     }
 
     private static func notify(_ progress: BackendProgress, what: String) -> @Sendable (RetryNotice) -> Void {

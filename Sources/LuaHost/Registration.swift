@@ -146,6 +146,12 @@ extension ScriptRuntime {
             }
             config.analyticsEvery = Int(every)
         }
+        if let turns = try spec.number("history_turns") {
+            guard (1...50).contains(turns), turns == turns.rounded() else {
+                throw SpecError(message: "field 'history_turns' must be an integer from 1 to 50")
+            }
+            config.historyTurns = Int(turns)
+        }
         if let timeouts = try spec.table("timeouts") {
             defer { lua.pop() }
             try timeouts.check(.timeouts, path: "timeouts.")

@@ -73,6 +73,8 @@ public struct ScriptConfig: Sendable, Equatable {
     public var model: String?
     public var parallel: Bool?
     public var analyticsEvery: Int?
+    /// Earlier turns Claude's requests carry in full (older ones as a summary line).
+    public var historyTurns: Int?
     /// USD per million tokens, by model id.
     public var prices: [String: Price] = [:]
     /// Seconds per Claude call: connecting, a stalled transfer, the whole call.

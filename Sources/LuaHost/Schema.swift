@@ -68,6 +68,7 @@ struct Schema: Sendable {
         Field(name: "model", type: "string?", doc: ""),
         Field(name: "parallel", type: "boolean?", doc: ""),
         Field(name: "analytics_every", type: "integer?", doc: "1..100000"),
+        Field(name: "history_turns", type: "integer?", doc: "earlier turns sent to Claude in full, 1..50 (default 6); older ones summarised"),
         Field(name: "prices", type: "table<string, teachback.Price>?", doc: "USD per million tokens, by model id"),
         Field(name: "timeouts", type: "teachback.Timeouts?", doc: "seconds per Claude call"),
         Field(name: "max_retries", type: "integer?", doc: "retries after a failed Claude call, 0..10 (default 2)"),

@@ -138,6 +138,21 @@ public actor TurnEngine {
         return Outcome(value: Analysis.merged(claude: claude, local: report.analysis), problems: fresh(problems))
     }
 
+    /// The requests teaching `explanation` next would send (`:prompt`), with no call made: the
+    /// analysis request and the question request built from the local analysis (as parallel mode
+    /// builds it; sequential mode would build the question from Claude's analysis). Empty offline.
+    public func nextRequests(_ explanation: String) async -> Outcome<[BackendRequest]>? {
+        guard let current = session else { return nil }
+        guard let backend else { return Outcome(value: [], problems: []) }
+        let report = await script.analyze(explanation, context: current.analysisContext(mode: mode))
+        var draft = TurnDraft(local: report.analysis, localTime: 0, problems: report.problems)
+        draft.covered = report.covered
+        let prompt = await questionPrompt(current, explanation: explanation, analysis: report.analysis, draft: &draft)
+        let requests = backend.requests(topic: current.topic, explanation: explanation,
+                                        history: current.turns.map(PastTurn.init), question: prompt)
+        return Outcome(value: requests, problems: fresh(draft.problems))
+    }
+
     /// Claude's two calls, in parallel or in sequence (only the question when not `analyzing`); a
     /// failure leaves that part to the fallback.
     private func askClaude(_ backend: any StudentBackend, explanation: String, session current: Session, analyzing: Bool,
@@ -174,7 +189,9 @@ public actor TurnEngine {
     private func questionPrompt(_ current: Session, explanation: String, analysis: Analysis, draft: inout TurnDraft) async -> QuestionPrompt? {
         do {
             let turn = current.turnContext(explanation: explanation, analysis: analysis, covered: draft.covered)
-            return try await script.questionPrompt(mode: mode, turn: turn, session: current.info)
+            var prompt = try await script.questionPrompt(mode: mode, turn: turn, session: current.info)
+            prompt.history = turn.history
+            return prompt
         } catch {
             draft.noteScriptFailure(error)
             return nil

@@ -106,7 +106,7 @@ import TeachBack
             "heuristic 'nan' failed: h.lua:4: its result: field 'confidence_score' is nan, outside [0, 1]",
             "heuristic 'inf' failed: h.lua:5: its result: field 'confidence_score' is inf, outside [0, 1]",
             "heuristic 'neg' failed: h.lua:6: its result: field 'clarity_score' is -3.0, outside [0, 1]",
-            "heuristic 'typo' failed: h.lua:7: its result: unknown field 'bogus_field' (known: confidence_score, clarity_score, knowledge_gaps, unexplained_jargon, strengths, notes)",
+            "heuristic 'typo' failed: h.lua:7: its result: unknown field 'bogus_field' (known: confidence_score, clarity_score, knowledge_gaps, unexplained_jargon, strengths, notes, covered)",
             "heuristic 'type' failed: h.lua:10: its result: field 'clarity_score' must be a number, got string",
         ])
     }

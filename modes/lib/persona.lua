@@ -167,28 +167,16 @@ local function pick(candidates, turn, suffixes)
   end
 end
 
--- The question request's user message: topic, recent history, the explanation,
--- the analysis so far and the questions already asked, then the persona's focus.
+-- The question request's user message: topic, the explanation, the analysis so
+-- far, what the session covered and the questions already asked, then the
+-- persona's focus. The earlier turns themselves reach Claude as the conversation
+-- before this message (the engine sends them, for every persona).
 function M.prompt(turn, focus)
   local a = type(turn.analysis) == "table" and turn.analysis or {}
   local lines = {}
   local function add(s) lines[#lines + 1] = s end
   add("Topic: " .. topic_of(turn))
   add("Turn: " .. tostring(turn.number or 1))
-  local history = type(turn.history) == "table" and turn.history or {}
-  if #history > 0 then
-    add("")
-    add("Earlier in the lesson (most recent last):")
-    for i = math.max(1, #history - 2), #history do
-      local h = history[i]
-      if type(h) == "table" then
-        add('- The teacher said: "' .. clip(h.explanation, 300) .. '"')
-        if type(h.question) == "string" and h.question ~= "" then
-          add('  You asked: "' .. clip(h.question, 200) .. '"')
-        end
-      end
-    end
-  end
   add("")
   add("The teacher's new explanation:")
   add('"""')
@@ -204,6 +192,11 @@ function M.prompt(turn, focus)
   add("- knowledge gaps: " .. (#gaps > 0 and table.concat(gaps, "; ") or "none found"))
   add("- unexplained jargon: " .. (#jargon > 0 and table.concat(jargon, "; ") or "none found"))
   if #strengths > 0 then add("- strengths: " .. table.concat(strengths, "; ")) end
+  local covered = list_of(turn, "covered")
+  if #covered > 0 then
+    add("")
+    add("Already covered in this lesson (do not ask about these): " .. table.concat(covered, "; "))
+  end
   local asked = type(turn.asked) == "table" and turn.asked or {}
   if #asked > 0 then
     add("")
