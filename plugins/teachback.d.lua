@@ -46,6 +46,7 @@
 ---@field history teachback.PastTurn[] earlier turns
 ---@field asked string[] questions already asked in this session
 ---@field covered string[] concepts covered in this session, this explanation included: never ask about them
+---@field last_claude_analysis? teachback.Analysis Claude's analysis of the previous explanation, when it made one
 ---@field question? string the question asked (on_turn only)
 
 ---What `greeting`, `system` functions and session hooks receive.

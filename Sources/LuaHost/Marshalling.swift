@@ -49,7 +49,7 @@ extension LuaState {
     }
 
     func push(_ turn: TurnContext) {
-        newTable(fieldCount: 9)
+        newTable(fieldCount: 10)
         push(turn.topic); setField(-2, "topic")
         push(turn.mode); setField(-2, "mode")
         push(turn.number); setField(-2, "number")
@@ -58,6 +58,9 @@ extension LuaState {
         push(turn.history); setField(-2, "history")
         pushArray(turn.asked); setField(-2, "asked")
         pushArray(turn.covered); setField(-2, "covered")
+        if let last = turn.lastClaudeAnalysis {
+            push(last); setField(-2, "last_claude_analysis")
+        }
         if let question = turn.question {
             push(question); setField(-2, "question")
         }

@@ -45,7 +45,8 @@ public struct Session: Codable, Sendable, Equatable {
                             question: String? = nil) -> TurnContext {
         TurnContext(topic: topic, mode: mode, number: nextTurnNumber, explanation: explanation,
                     analysis: analysis, history: turns.map(PastTurn.init), asked: turns.map(\.question),
-                    covered: Terms.union([covered, new]), question: question)
+                    covered: Terms.union([covered, new]), question: question,
+                    lastClaudeAnalysis: turns.last?.claudeAnalysis)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -108,10 +109,14 @@ public struct TurnContext: Sendable, Equatable {
     public var asked: [String]
     /// Concepts covered in the session, this explanation included: never a question's subject.
     public var covered: [String]
+    /// Claude's analysis of the previous turn, if it made one: with the local analysis of this
+    /// turn, what a parallel question prompt knows (DESIGN §2).
+    public var lastClaudeAnalysis: Analysis?
     public var question: String?
 
     public init(topic: String, mode: String, number: Int, explanation: String, analysis: Analysis,
-                history: [PastTurn], asked: [String], covered: [String] = [], question: String?) {
+                history: [PastTurn], asked: [String], covered: [String] = [], question: String?,
+                lastClaudeAnalysis: Analysis? = nil) {
         self.topic = topic
         self.mode = mode
         self.number = number
@@ -120,6 +125,7 @@ public struct TurnContext: Sendable, Equatable {
         self.history = history
         self.asked = asked
         self.covered = covered
+        self.lastClaudeAnalysis = lastClaudeAnalysis
         self.question = question
     }
 }

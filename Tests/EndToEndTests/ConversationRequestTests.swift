@@ -18,7 +18,8 @@ import Testing
 
     @Test(arguments: ["socratic", "five-year-old"])
     func turnThreesRequestsCarryTurnsOneAndTwoAndPromptShowsThemExactly(mode: String) throws {
-        let server = FakeClaudeServer()
+        let analysis = #"{"confidence_score": 0.8, "clarity_score": 0.7, "knowledge_gaps": ["base case", "memoisation"]}"#
+        let server = FakeClaudeServer(config: FakeClaudeConfig(analysis: Scenario(analysisText: analysis)))
         try server.start()
         defer { server.stop() }
         let e = Self.explanations
@@ -40,6 +41,9 @@ import Testing
             #expect((messages[4]["content"] as? String)?.contains(e[2]) == true)
             #expect(!((messages[4]["content"] as? String) ?? "").contains(e[0]), "the newest message holds only the newest explanation")
         }
+        // The parallel question prompt knows Claude's analysis of turn 2, less what was covered since.
+        let newest = try #require(try Self.messages(questions[2]).last?["content"] as? String)
+        #expect(newest.contains("a closer reading of the previous explanation found these gaps: memoisation\n"), "\(newest)")
         // Turn 2's requests held turn 1 in the same bytes: the prefix is stable from turn to turn.
         let turnTwo = try Self.messages(questions[1])
         #expect(turnTwo.count == 3 && turnTwo[0]["content"] as? String == e[0])

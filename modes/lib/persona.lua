@@ -192,6 +192,17 @@ function M.prompt(turn, focus)
   add("- knowledge gaps: " .. (#gaps > 0 and table.concat(gaps, "; ") or "none found"))
   add("- unexplained jargon: " .. (#jargon > 0 and table.concat(jargon, "; ") or "none found"))
   if #strengths > 0 then add("- strengths: " .. table.concat(strengths, "; ")) end
+  local last = type(turn.last_claude_analysis) == "table" and turn.last_claude_analysis or nil
+  if last then
+    local known, last_gaps = {}, {}
+    for _, c in ipairs(list_of(turn, "covered")) do known[norm(c)] = true end
+    for _, g in ipairs(list_of(last, "knowledge_gaps")) do
+      if not known[norm(g)] then last_gaps[#last_gaps + 1] = g end
+    end
+    if #last_gaps > 0 then
+      add("- a closer reading of the previous explanation found these gaps: " .. table.concat(last_gaps, "; "))
+    end
+  end
   local covered = list_of(turn, "covered")
   if #covered > 0 then
     add("")
