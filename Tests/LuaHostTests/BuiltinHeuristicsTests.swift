@@ -66,10 +66,23 @@ import TeachBack
     @Test func allHeuristicsCombineIntoOneLocalAnalysisAndScaleLinearly() async throws {
         let sentence = "Recursion is when a function calls itself, for example factorial. I think the base case stops it. "
         let report = await host.analyze(String(repeating: sentence, count: 20), context: ScriptFixtures.context())
-        #expect(report.results.map(\.name) == ["coverage", "hedging", "jargon", "readability", "structure"])
+        #expect(report.results.map(\.name) == ["coverage", "hedging", "jargon", "readability", "structure", "vagueness"])
         #expect(report.analysis.source == .local)
         #expect(report.analysis.strengths.contains("uses a concrete example"))
         let big = await host.analyze(String(repeating: sentence, count: 600), context: ScriptFixtures.context())
         #expect(big.problems.isEmpty, "10,000 words stay within the budget")
+    }
+}
+
+extension BuiltinHeuristicsTests {
+    @Test func vaguenessLowersClarityByItsFormula() async throws {
+        let plain = try await result("vagueness", "The base case returns 1 when n is 0.")
+        #expect(abs((plain.clarityScore ?? 0) - 0.95) < 1e-9)
+        // sort of, some point, kind of = 3 points, I think + maybe = 1; content-free: 0.95 - 0.9 - 0.3 < 0.05
+        let vague = try await result("vagueness", "I think it maybe sort of stops at some point, kind of, when the problem is small.")
+        #expect(abs((vague.clarityScore ?? 0) - 0.05) < 1e-9)
+        let combined = await host.analyze("I think it maybe sort of stops at some point, kind of, when the problem is small.",
+                                          context: ScriptFixtures.context())
+        #expect(combined.analysis.clarityScore < 0.5, "the issue's vague sentence read as clear (0.83) before")
     }
 }
