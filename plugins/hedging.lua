@@ -29,38 +29,9 @@ local DETERMINERS = {
   same = true, another = true, different = true, no = true, all = true, other = true,
 }
 
--- Index phrases by first word: index[first] = { {words...}, ... } longest first.
-local function compile(list)
-  local index = {}
-  for _, phrase in ipairs(list) do
-    local seq = {}
-    for w in phrase:gmatch("[^ ]+") do seq[#seq + 1] = w end
-    local bucket = index[seq[1]]
-    if not bucket then bucket = {}; index[seq[1]] = bucket end
-    bucket[#bucket + 1] = seq
-  end
-  for _, bucket in pairs(index) do
-    table.sort(bucket, function(a, b) return #a > #b end)
-  end
-  return index
-end
-
-local HEDGE_INDEX = compile(HEDGES)
-local BOOSTER_INDEX = compile(BOOSTERS)
-
--- Length of the phrase from `index` starting at word i, or nil.
-local function match_at(lw, i, index)
-  local bucket = index[lw[i]]
-  if not bucket then return nil end
-  for _, seq in ipairs(bucket) do
-    local ok = true
-    for j = 2, #seq do
-      if lw[i + j - 1] ~= seq[j] then ok = false; break end
-    end
-    if ok then return #seq end
-  end
-  return nil
-end
+local phrases = require("lib.phrases")
+local HEDGE_INDEX = phrases.word_index(HEDGES)
+local BOOSTER_INDEX = phrases.word_index(BOOSTERS)
 
 local function clamp(x) return math.max(0, math.min(1, x)) end
 
@@ -83,7 +54,7 @@ teachback.heuristic {
     local seen = {}      -- phrases found, in order, for the notes
     local i = 1
     while i <= #lw do
-      local n = match_at(lw, i, HEDGE_INDEX)
+      local n = phrases.word_match(lw, i, HEDGE_INDEX)
       if n and (lw[i + 1] == "of") and DETERMINERS[lw[i - 1] or ""] then
         n = nil          -- "a kind of", "this sort of": not a hedge
       end
@@ -92,7 +63,7 @@ teachback.heuristic {
         seen[#seen + 1] = table.concat(lw, " ", i, i + n - 1)
         i = i + n
       else
-        n = match_at(lw, i, BOOSTER_INDEX)
+        n = phrases.word_match(lw, i, BOOSTER_INDEX)
         if n and lw[i - 1] ~= "not" then
           boosters = boosters + 1
           seen[#seen + 1] = "+" .. table.concat(lw, " ", i, i + n - 1)

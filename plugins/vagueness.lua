@@ -12,6 +12,8 @@
 -- so a plain, specific text scores 0.95 and a vague sentence 0.35 or less. The
 -- weight is 1.5: readability rates vague text easy to read, and this outweighs it.
 
+local phrases = require("lib.phrases")
+
 local VAGUE = {
   "stuff", "things", "thing", "something", "somehow", "somewhere", "someone", "some point",
   "some way", "some kind", "some sort", "whatever", "or whatever", "or something", "or so",
@@ -26,30 +28,7 @@ local HEDGES = {
 }
 local DETERMINERS = { a = true, an = true, the = true, this = true, that = true, what = true, which = true, any = true }
 
--- Phrases indexed by first word, longest first.
-local function compile(list)
-  local index = {}
-  for _, phrase in ipairs(list) do
-    local seq = {}
-    for w in phrase:gmatch("[^ ]+") do seq[#seq + 1] = w end
-    index[seq[1]] = index[seq[1]] or {}
-    table.insert(index[seq[1]], seq)
-  end
-  for _, bucket in pairs(index) do table.sort(bucket, function(a, b) return #a > #b end) end
-  return index
-end
-local VAGUE_INDEX, HEDGE_INDEX = compile(VAGUE), compile(HEDGES)
-
-local function match_at(lw, i, index)
-  for _, seq in ipairs(index[lw[i]] or {}) do
-    local ok = true
-    for j = 2, #seq do
-      if lw[i + j - 1] ~= seq[j] then ok = false; break end
-    end
-    if ok then return #seq end
-  end
-  return nil
-end
+local VAGUE_INDEX, HEDGE_INDEX = phrases.word_index(VAGUE), phrases.word_index(HEDGES)
 
 -- Whether a lower-cased word is specific on its own (a number or an uncommon word),
 -- cached across calls (dropped past 50,000 words); its stem, for topic words.
@@ -79,13 +58,13 @@ local function judge(sentence, topic_words)
   end
   local points, i = 0, 1
   while i <= #lw do
-    local n = match_at(lw, i, VAGUE_INDEX)
+    local n = phrases.word_match(lw, i, VAGUE_INDEX)
     if n and lw[i + 1] == "of" and DETERMINERS[lw[i - 1] or ""] then n = nil end   -- "a kind of tree"
     if n then
       points = points + 1
       i = i + n
     else
-      n = match_at(lw, i, HEDGE_INDEX)
+      n = phrases.word_match(lw, i, HEDGE_INDEX)
       if n then points = points + 0.5; i = i + n else i = i + 1 end
     end
   end

@@ -11,6 +11,9 @@
 --   phrases.scan(stems, index, ngroups)   which groups occur in the stems
 --   phrases.has_number(words)             whether any word is a number
 --   phrases.EXAMPLE                       phrases that introduce an example
+--   phrases.word_index(list)              phrases of lower-case words, by first word,
+--                                         longest first (hedging.lua, vagueness.lua)
+--   phrases.word_match(lw, i, index)      length of the longest phrase at word i, or nil
 
 local M = {}
 
@@ -57,7 +60,33 @@ end
 local function phrase_stems(phrase)
   local words = {}
   for word in phrase:gsub("\u{2019}", "'"):gmatch("[%w][%w'%-_]*") do words[#words + 1] = word end
-  return M.stems(words)
+  -- Phrases of plain lower-case words indexed by first word, longest first: for
+-- wording that must match as written ("sort of"), not by stem.
+function M.word_index(list)
+  local index = {}
+  for _, phrase in ipairs(list) do
+    local seq = {}
+    for w in phrase:gmatch("[^ ]+") do seq[#seq + 1] = w end
+    index[seq[1]] = index[seq[1]] or {}
+    table.insert(index[seq[1]], seq)
+  end
+  for _, bucket in pairs(index) do table.sort(bucket, function(a, b) return #a > #b end) end
+  return index
+end
+
+-- Length of the longest phrase of `index` starting at lower-case word lw[i], or nil.
+function M.word_match(lw, i, index)
+  for _, seq in ipairs(index[lw[i]] or {}) do
+    local ok = true
+    for j = 2, #seq do
+      if lw[i + j - 1] ~= seq[j] then ok = false; break end
+    end
+    if ok then return #seq end
+  end
+  return nil
+end
+
+return M.stems(words)
 end
 
 -- A matcher over a list of groups (each a list of phrases), the groups numbered in
@@ -109,6 +138,32 @@ function M.has_number(words)
     if words[i]:find("^%d") then return true end
   end
   return false
+end
+
+-- Phrases of plain lower-case words indexed by first word, longest first: for
+-- wording that must match as written ("sort of"), not by stem.
+function M.word_index(list)
+  local index = {}
+  for _, phrase in ipairs(list) do
+    local seq = {}
+    for w in phrase:gmatch("[^ ]+") do seq[#seq + 1] = w end
+    index[seq[1]] = index[seq[1]] or {}
+    table.insert(index[seq[1]], seq)
+  end
+  for _, bucket in pairs(index) do table.sort(bucket, function(a, b) return #a > #b end) end
+  return index
+end
+
+-- Length of the longest phrase of `index` starting at lower-case word lw[i], or nil.
+function M.word_match(lw, i, index)
+  for _, seq in ipairs(index[lw[i]] or {}) do
+    local ok = true
+    for j = 2, #seq do
+      if lw[i + j - 1] ~= seq[j] then ok = false; break end
+    end
+    if ok then return #seq end
+  end
+  return nil
 end
 
 return M
