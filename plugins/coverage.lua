@@ -45,9 +45,10 @@ local TOPIC_STOPWORDS = {
 local compiled_packs = setmetatable({}, { __mode = "k" })
 
 -- Built on first use (stems come from the host's stemmer).
-local STRUCTURAL, DEFINING, CALLED, NAMED, KNOWN
+local STRUCTURAL, DEFINITION, DEFINING, CALLED, NAMED, KNOWN
 local function init()
   STRUCTURAL = phrases.compile({ phrases.EXAMPLE, WHY_PHRASES, LIMIT_PHRASES, GENERIC_DEFINITION_PHRASES })
+  DEFINITION = phrases.compile({ phrases.DEFINITION })
   DEFINING = {}
   for _, w in ipairs(DEFINING_VERBS) do DEFINING[teachback.stem(w)] = true end
   CALLED, NAMED, KNOWN = teachback.stem("called"), teachback.stem("named"), teachback.stem("known")
@@ -87,6 +88,13 @@ teachback.heuristic {
         compiled_packs[concepts] = index
       end
       local found = phrases.scan(stems, index, #concepts)
+      -- A concept that is an example ("worked example") is covered by any concrete
+      -- example, as structure.lua names it a strength: never both.
+      if not STRUCTURAL then init() end
+      local example = phrases.scan(stems, STRUCTURAL, 4)[1] or phrases.has_number(words)
+      for i, c in ipairs(concepts) do
+        if example and c.name:lower():find("example", 1, true) then found[i] = true end
+      end
       local earlier = {}
       for _, name in ipairs(type(ctx.covered) == "table" and ctx.covered or {}) do
         if type(name) == "string" then earlier[name:lower()] = true end
@@ -121,6 +129,8 @@ teachback.heuristic {
     end
     local defined
     if any_topic then defined = defines_topic(stems, topic_stems) else defined = found[4] end
+    -- What structure.lua calls "defines its terms" is never also a missing definition.
+    defined = defined or phrases.scan(stems, DEFINITION, 1)[1] or phrases.opens_with_definition(text)
 
     local gaps = {}
     if not (found[1] or has_number) then gaps[#gaps + 1] = "no concrete example" end

@@ -67,3 +67,30 @@ import TeachBack
     /// Floors just under the measured figures (README, "How the heuristics score").
     static let floor = (clarity: 0.0, jargon: 0.0, covered: 0.0)
 }
+
+extension HeldOutAgreementTests {
+    /// A strength and a gap of one analysis never say opposite things, whichever two built-in
+    /// heuristics produced them, over every text of the labelled checks and on every topic kind.
+    static let opposites = [("uses a concrete example", "example"), ("defines its terms", "definition")]
+
+    @Test func noAnalysisListsAStrengthAndTheGapThatDeniesIt() async throws {
+        var texts: [(String, String)] = []
+        for (file, columns, textColumns) in [("clarity-pairs.tsv", 3, [1, 2]), ("jargon-compounds.tsv", 4, [1]),
+                                             ("covered-earlier.tsv", 4, [1, 2])] {
+            for row in try Self.rows(file, columns: columns) {
+                for c in textColumns { texts.append((row[0], row[c])); texts.append(("a topic without a pack", row[c])) }
+            }
+        }
+        var contradictions: [String] = []
+        for (topic, text) in texts {
+            let analysis = await analysis(text, topic: topic).analysis
+            for (strength, gapWord) in Self.opposites where analysis.strengths.contains(strength) {
+                for gap in analysis.knowledgeGaps where gap.lowercased().contains(gapWord) {
+                    contradictions.append("\(topic): '\(strength)' and '\(gap)' for \"\(text)\"")
+                }
+            }
+        }
+        #expect(texts.count > 200)
+        #expect(contradictions.isEmpty, "\(contradictions.prefix(5))")
+    }
+}

@@ -11,6 +11,8 @@
 --   phrases.scan(stems, index, ngroups)   which groups occur in the stems
 --   phrases.has_number(words)             whether any word is a number
 --   phrases.EXAMPLE                       phrases that introduce an example
+--   phrases.DEFINITION                    phrases that define a term (means, refers to, ...)
+--   phrases.opens_with_definition(text)   whether a sentence opens "X is a/an/the ..."
 --   phrases.word_index(list)              phrases of lower-case words, by first word,
 --                                         longest first (hedging.lua, vagueness.lua)
 --   phrases.word_match(lw, i, index)      length of the longest phrase at word i, or nil
@@ -23,6 +25,45 @@ M.EXAMPLE = {
   "example", "for instance", "e g", "such as", "say you", "let's say", "lets say",
   "suppose", "imagine you", "consider",
 }
+
+-- Phrases that define a term: structure.lua's "defines its terms", and why
+-- coverage.lua does not also report "no definition of the key term".
+M.DEFINITION = {
+  "means", "refers to", "defined as", "definition", "stands for", "is called", "are called",
+  "known as", "in other words", "i e", "that is to say", "is when", "are when", "is a way",
+  "is a kind of", "is a type of", "is the process", "is basically", "are basically",
+}
+local PRONOUNS = {
+  it = true, this = true, that = true, there = true, here = true, he = true, she = true,
+  they = true, these = true, those = true, which = true, what = true, i = true, you = true,
+  we = true, ["it's"] = true, ["that's"] = true,
+}
+local AFTER_IS = { a = true, an = true, the = true, when = true, basically = true, just = true, simply = true }
+
+-- "A stack frame is a ...": a sentence whose first one to four words are followed
+-- by is/are and a/an/the/when (not a bare pronoun: "It is a ...").
+local function sentence_opens_with_definition(sentence)
+  local tokens = {}
+  for t in sentence:sub(1, 120):lower():gmatch("[%w'%-]+") do
+    tokens[#tokens + 1] = t
+    if #tokens >= 6 then break end
+  end
+  for k = 2, 5 do
+    local t = tokens[k]
+    if (t == "is" or t == "are") and AFTER_IS[tokens[k + 1] or ""] then
+      return not (k == 2 and PRONOUNS[tokens[1]])
+    end
+  end
+  return false
+end
+
+function M.opens_with_definition(text)
+  local sentences = teachback.sentences(text)
+  for i = 1, #sentences do
+    if sentence_opens_with_definition(sentences[i]) then return true end
+  end
+  return false
+end
 
 -- Stems of each word as written, cached across calls (texts reuse most words;
 -- the cache is dropped when it grows past 50,000 words).
