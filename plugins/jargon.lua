@@ -17,8 +17,14 @@
 -- described: "which/this/that is X", "these/those are X", "that's X", "it's X".
 -- Words starting re-/un- whose rest (4+ letters) is common are not candidates
 -- (resizes, unsold).
--- Each term is reported once, in the spelling of its first appearance, in order,
--- at most 8. With many unexplained terms (n >= 4 and at least 1 per 100 words)
+-- Declared terms (ctx.terms, from the topic pack: one word or several, with
+-- aliases; matched word by word on Porter stems) are jargon whenever used without
+-- a definition, common words or not ("stack frame", "momentum"); defined the same
+-- ways, plus an appositive ("the congestion window, the amount of ..."). Without a
+-- pack, a capitalised name before a technical head ("Calvin cycle", "Krebs cycle",
+-- "Ohm's law") is one term, not a name. Words inside such terms are not judged again.
+-- Each term is reported once (declared ones by their name, first), in order of
+-- first appearance, at most 8. With many unexplained terms (n >= 4 and at least 1 per 100 words)
 -- it also returns clarity_score = max(0.2, 0.6 - 0.05 * (n - 4)).
 
 local MAX_TERMS = 8
@@ -89,6 +95,41 @@ local function candidate(w, key)
   return "word"
 end
 
+-- Heads that make "Name head" a technical term: "Calvin cycle", "Ohm's law".
+local NAMED_HEADS = {
+  cycle = true, law = true, laws = true, constant = true, equation = true, principle = true,
+  effect = true, theorem = true, number = true, scale = true, test = true, algorithm = true,
+  distribution = true, process = true, limit = true, model = true, conjecture = true, series = true,
+  transform = true, rule = true, paradox = true, curve = true, reaction = true,
+}
+
+-- Declared terms compiled by the terms table: index[first stem] = { {stems..., term}, ... }.
+local compiled_terms = setmetatable({}, { __mode = "k" })
+local function term_index(terms)
+  local index = compiled_terms[terms]
+  if index then return index end
+  index = {}
+  for _, term in ipairs(terms) do
+    if type(term) == "table" and type(term.name) == "string" then
+      local spellings = { term.name }
+      for _, a in ipairs(type(term.aliases) == "table" and term.aliases or {}) do spellings[#spellings + 1] = a end
+      for _, spelling in ipairs(spellings) do
+        local seq = {}
+        for w in tostring(spelling):lower():gsub("\u{2019}", "'"):gmatch("[^%s]+") do
+          seq[#seq + 1] = teachback.stem((w:gsub("'s$", "")))
+        end
+        if #seq > 0 then
+          index[seq[1]] = index[seq[1]] or {}
+          table.insert(index[seq[1]], { seq = seq, name = term.name })
+        end
+      end
+    end
+  end
+  for _, bucket in pairs(index) do table.sort(bucket, function(a, b) return #a.seq > #b.seq end) end
+  compiled_terms[terms] = index
+  return index
+end
+
 -- Capitalised like a name: "Dijkstra", "Bellman-Ford".
 local function titlecase(w)
   return w:match("^%u%l+$") ~= nil or w:match("^%u%l+%-%u%l+$") ~= nil
@@ -122,6 +163,19 @@ local function defining_gap(after, words, lower, i)
   return false
 end
 
+-- Whether the words i..j (a multi-word term) are defined where they stand.
+local APPOSITIVE = { the = true, a = true, an = true }
+local function span_defined(i, j, words, lower, gaps)
+  local after = gaps[j + 1]
+  if (after == nil or after:find("^%s*$")) and DEFINED_BY_NEXT[lower[j + 1] or ""] then return true end
+  if after and defining_gap(after, words, lower, j) then return true end
+  if after and after:find("^%s*,%s*$") and APPOSITIVE[lower[j + 1] or ""] then return true end
+  if after and after:find("^%)") and (gaps[i] or ""):find("%($") then return true end
+  local prev = lower[i - 1]
+  return prev ~= nil and (DEFINED_BY_PREVIOUS[prev] or (prev == "as" and lower[i - 2] == "known")
+    or ((prev == "is" or prev == "are") and POINTING[lower[i - 2] or ""])) or false
+end
+
 teachback.heuristic {
   name = "jargon",
   description = "Uncommon words, acronyms and identifiers used without a definition",
@@ -152,6 +206,36 @@ teachback.heuristic {
       lower[i] = w:lower()
     end
 
+    -- Declared terms of the topic pack, and "Name head" terms: spans of words.
+    local spans, inside = {}, {}
+    local declared = type(ctx) == "table" and type(ctx.terms) == "table" and #ctx.terms > 0 and term_index(ctx.terms) or nil
+    local stems = {}
+    if declared then
+      for i = 1, n do stems[i] = teachback.stem(lower[i]) end
+    end
+    local i = 1
+    while i <= n do
+      local matched
+      for _, entry in ipairs(declared and declared[stems[i]] or {}) do
+        local ok = true
+        for k = 2, #entry.seq do
+          if stems[i + k - 1] ~= entry.seq[k] then ok = false; break end
+        end
+        if ok then matched = { i, i + #entry.seq - 1, entry.name }; break end
+      end
+      if not matched and i < n and NAMED_HEADS[lower[i + 1]] and titlecase(strip_possessive(words[i]))
+          and (gaps[i + 1] == " ") and not teachback.is_common(lower[i]) then
+        matched = { i, i + 1, strip_possessive(words[i]) .. " " .. words[i + 1] }
+      end
+      if matched then
+        spans[#spans + 1] = matched
+        for k = matched[1], matched[2] do inside[k] = true end
+        i = matched[2] + 1
+      else
+        i = i + 1
+      end
+    end
+
     -- Terms the text defines.
     local defined = {}
     for i = 1, n do
@@ -178,7 +262,7 @@ teachback.heuristic {
     for i = 1, n do
       local w = words[i]
       if w:find("'", 1, true) then w = strip_possessive(w) end
-      local kind = kind_of(w, lower[i])
+      local kind = not inside[i] and kind_of(w, lower[i])
       if kind then
         local key = lower[i]
         if kind == "acronym" and w:match("^%u%u+s$") then   -- CPUs -> CPU
@@ -197,7 +281,14 @@ teachback.heuristic {
         end
       end
     end
-    if #order == 0 then
+    -- Multi-word and declared terms: defined if any occurrence is.
+    local span_order, span_defined_by = {}, {}
+    for _, s in ipairs(spans) do
+      local key = s[3]:lower()
+      if span_defined_by[key] == nil then span_order[#span_order + 1] = s[3] end
+      span_defined_by[key] = span_defined_by[key] or span_defined(s[1], s[2], words, lower, gaps)
+    end
+    if #order == 0 and #span_order == 0 then
       return { unexplained_jargon = {}, notes = { "jargon: 0 unexplained, 0 defined" } }
     end
 
@@ -217,6 +308,14 @@ teachback.heuristic {
     end
 
     local terms, total, explained = {}, 0, 0
+    for _, name in ipairs(span_order) do
+      if span_defined_by[name:lower()] then
+        explained = explained + 1
+      else
+        total = total + 1
+        if #terms < MAX_TERMS then terms[#terms + 1] = name end
+      end
+    end
     for _, key in ipairs(order) do
       local on_topic = topic_words[key] or topic_stems[teachback.stem(key)]
       if not on_topic and not proper_only[key] then

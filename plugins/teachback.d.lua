@@ -27,6 +27,11 @@
 ---@field name string the concept as shown in a gap ("base case")
 ---@field match? string[] phrases that count as mentioning it (matched on Porter stems; default: name)
 
+---@class teachback.Term
+---@field name string the term as shown ("stack frame"); one word or several
+---@field aliases? string[] other spellings that are the same term (matched on Porter stems)
+---@field definition string required: a short plain definition (the five-year-old can say it back)
+
 ---What `analyze` receives besides the text.
 ---@class teachback.Context
 ---@field topic string
@@ -34,6 +39,7 @@
 ---@field number integer this turn's number, from 1
 ---@field history teachback.PastTurn[] earlier turns of the session
 ---@field concepts? teachback.Concept[] the concepts of the topic pack matching `topic`, if any
+---@field terms? teachback.Term[] the technical terms of that topic pack, if any
 ---@field covered string[] concepts covered in earlier turns of this session (a heuristic's `covered`): not gaps any more
 
 ---What `prompt`, `fallback` and `on_turn` receive.
@@ -76,6 +82,7 @@
 ---@field name string required
 ---@field aliases? string[]
 ---@field concepts teachback.Concept[] required
+---@field terms? teachback.Term[] the topic's technical terms: jargon when used without a definition
 
 ---@class teachback.CommandSpec
 ---@field name string required, matches [a-z0-9-]+; invoked as `:name`

@@ -25,7 +25,7 @@ extension LuaState {
 
     /// `ctx`; `concepts` is the registry reference of the topic pack's concept list, the same
     /// table every call, so heuristics can cache what they compile from it.
-    func push(_ context: AnalysisContext, concepts: Int32?) {
+    func push(_ context: AnalysisContext, concepts: Int32?, terms: Int32? = nil) {
         newTable(fieldCount: 6)
         push(context.topic); setField(-2, "topic")
         push(context.mode); setField(-2, "mode")
@@ -35,6 +35,21 @@ extension LuaState {
         if let concepts {
             pushRef(concepts)
             setField(-2, "concepts")
+        }
+        if let terms {
+            pushRef(terms)
+            setField(-2, "terms")
+        }
+    }
+
+    func push(_ terms: [TopicPack.Term]) {
+        newTable(arrayCount: terms.count)
+        for (i, term) in terms.enumerated() {
+            newTable(fieldCount: 3)
+            push(term.name); setField(-2, "name")
+            pushArray(term.aliases); setField(-2, "aliases")
+            push(term.definition); setField(-2, "definition")
+            lua_rawseti(L, -2, lua_Integer(i + 1))
         }
     }
 

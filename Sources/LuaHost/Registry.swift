@@ -47,9 +47,16 @@ struct TopicPack: Named, Sendable {
         var name: String
         var match: [String]
     }
+    /// A technical term of the topic: jargon when the text uses it without saying what it is.
+    struct Term: Sendable, Equatable {
+        var name: String
+        var aliases: [String]
+        var definition: String
+    }
     var name: String
     var aliases: [String]
     var concepts: [Concept]
+    var terms: [Term] = []
     var file: String
 }
 

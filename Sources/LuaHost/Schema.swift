@@ -49,6 +49,13 @@ struct Schema: Sendable {
         Field(name: "name", type: "string", doc: "required"),
         Field(name: "aliases", type: "string[]?", doc: ""),
         Field(name: "concepts", type: "teachback.Concept[]", doc: "required"),
+        Field(name: "terms", type: "teachback.Term[]?", doc: "the topic's technical terms: jargon when used without a definition"),
+    ])
+
+    static let term = Schema(className: "teachback.Term", fields: [
+        Field(name: "name", type: "string", doc: "the term as shown (\"stack frame\"); one word or several"),
+        Field(name: "aliases", type: "string[]?", doc: "other spellings that are the same term (matched on Porter stems)"),
+        Field(name: "definition", type: "string", doc: "required: a short plain definition (the five-year-old can say it back)"),
     ])
 
     static let concept = Schema(className: "teachback.Concept", fields: [
@@ -99,7 +106,7 @@ struct Schema: Sendable {
     ])
 
     /// Every schema, in the order the stub declares them.
-    static let all: [Schema] = [analysis, concept, mode, heuristic, topic, command, timeouts, price, config]
+    static let all: [Schema] = [analysis, concept, term, mode, heuristic, topic, command, timeouts, price, config]
 
     /// `unknown field 'fallbak' (did you mean 'fallback'?)`, or the known keys when none is close.
     func unknownKey(_ key: String, path: String = "") -> String {

@@ -10,13 +10,15 @@ extension ScriptRuntime {
         var results: [HeuristicResult] = []
         var problems: [ScriptProblem] = []
         let base = lua.top
-        let concepts = topicPack(for: context.topic).map(conceptsReference)
+        let pack = topicPack(for: context.topic)
+        let concepts = pack.map(conceptsReference)
+        let terms = pack.map(termsReference)
         lua.push(text)
         for heuristic in registry.heuristics {
             lua.pushRef(heuristic.analyze)
             lua_pushvalue(lua.L, base + 1)
             // A fresh ctx each time: one heuristic changing it must not affect the next.
-            lua.push(context, concepts: concepts)
+            lua.push(context, concepts: concepts, terms: terms)
             if let error = lua.call(nargs: 2, nresults: 1, budget: budgets.heuristic) {
                 problems.append(problem("heuristic '\(heuristic.name)'", file: heuristic.file, error))
                 continue
@@ -122,6 +124,15 @@ extension ScriptRuntime {
         lua.push(pack.concepts)
         let ref = lua.ref()
         conceptRefs[pack.name] = ref
+        return ref
+    }
+
+    /// The Lua table of a pack's terms, made once per state.
+    private func termsReference(_ pack: TopicPack) -> Int32 {
+        if let ref = termRefs[pack.name] { return ref }
+        lua.push(pack.terms)
+        let ref = lua.ref()
+        termRefs[pack.name] = ref
         return ref
     }
 

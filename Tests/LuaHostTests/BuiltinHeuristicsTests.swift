@@ -88,3 +88,15 @@ extension BuiltinHeuristicsTests {
         #expect(combined.analysis.clarityScore < 0.5, "the issue's vague sentence read as clear (0.83) before")
     }
 }
+
+extension BuiltinHeuristicsTests {
+    @Test func declaredAndNamedMultiWordTermsAreJargonUntilDefined() async throws {
+        #expect(try await result("jargon", "Each call gets its own stack frame.").unexplainedJargon == ["stack frame"])
+        #expect(try await result("jargon", "Each call gets its own stack frame, which holds its variables.").unexplainedJargon.isEmpty)
+        #expect(try await result("jargon", "Its momentum stays the same.", topic: "newton's laws").unexplainedJargon == ["momentum"],
+                "a common word the pack declares is a term")
+        #expect(try await result("jargon", "Then the Krebs cycle releases energy.", topic: "cells").unexplainedJargon == ["Krebs cycle"],
+                "a name before a technical head is a term, not a name")
+        #expect(try await result("jargon", "Then Dijkstra published it.", topic: "cells").unexplainedJargon.isEmpty)
+    }
+}

@@ -1,4 +1,5 @@
--- Topic pack: binary search. Concepts a good explanation covers, for offline gap detection.
+-- Topic pack: binary search. Concepts a good explanation covers, for offline gap detection,
+-- and the technical terms it uses, each with a short definition.
 teachback.topic {
   name = "binary search",
   aliases = { "binary search algorithm", "bisection search", "binary chop", "binary searching" },
@@ -30,5 +31,15 @@ teachback.topic {
     { name = "logarithmic time", match = {
       "log n", "logarithmic", "logarithm", "log2", "log base 2", "log time", "o(log n)",
       "halving each time", "steps grow slowly", "20 steps", "about 20", "30 steps" } },
+  },
+  terms = {
+    { name = "loop invariant",
+      definition = "something that stays true every time a loop goes round" },
+    { name = "midpoint",
+      definition = "the position halfway between the low and high ends" },
+    { name = "off-by-one error", aliases = { "off by one" },
+      definition = "a mistake where a count or index is one too many or one too few" },
+    { name = "search space",
+      definition = "the part of the list that could still hold the target" },
   },
 }
