@@ -16,9 +16,9 @@ local T = {
   },
   concept = {
     "But what happens if I forget about {gap}? I'm worried I'd get that wrong.",
-    "Sorry, you didn't mention {gap}. Does it matter? What if I leave it out?",
+    "Sorry, you didn't mention {gap}. {Doesg} {it} matter? What if I leave {them} out?",
     "Wait, where do I need {gap}? I'm scared I'll miss something important.",
-    "Could something go wrong with {gap}? I'd hate to mix it up in the exam.",
+    "Could something go wrong with {gap}? I'd hate to mix {them} up in the exam.",
   },
   example = {
     "Could you walk me through one concrete example? I'm worried I'll mess it up on my own.",

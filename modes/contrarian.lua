@@ -26,7 +26,7 @@ local T = {
     "That sounds too neat. Where {does} {topic} stop being true?",
   },
   concept = {
-    "You never mentioned {gap}. Why should I think it matters at all?",
+    "You never mentioned {gap}. Why should I think {it} matter{sg} at all?",
     "I bet you could explain {topic} without ever mentioning {gap}. Why shouldn't I?",
     "Why would anyone care about {gap} when learning {topic}?",
   },

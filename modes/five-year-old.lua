@@ -27,9 +27,9 @@ local T = {
     "Where can I see {topic} at my house?",
   },
   concept = {
-    "What's {gap} for? You didn't tell me about that!",
-    "Where's {gap} in {topic}? I want to see!",
-    "My big sister said something about {gap}. What's that?",
+    "What {isg} {gap} for? You didn't tell me about {them}!",
+    "Where {isg} {gap} in {topic}? I want to see!",
+    "My big sister said something about {gap}. What {isg} {that}?",
   },
   why = { "But whyyy {does} {topic} work like that?", "Why? Why {does} {topic} happen?" },
   definition = { "But what {is} {topic}, really? Is it a thing?", "What does {topic} even mean?" },

@@ -10,10 +10,10 @@ local FOCUS = "Ask one probing why or how question about the weakest, vaguest or
 
 local T = {
   concept = {
-    "What role does {gap} play in {topic}?",
+    "What role {doesg} {gap} play in {topic}?",
     "How would {gap} fit into what you just described?",
     "What would happen to {topic} without {gap}?",
-    "How would you explain {gap} to someone who has never heard of it?",
+    "How would you explain {gap} to someone who has never heard of {them}?",
   },
   why = {
     "Why {does} {topic} work the way you described, rather than some other way?",

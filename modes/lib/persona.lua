@@ -12,7 +12,9 @@
 --
 -- Templates are strings with {name} variables: {topic} and the verb forms that agree
 -- with it ({does} {Does} {is} {Is} {Isnt} {doesnt} {s}), plus the item a template is
--- filled with ({gap}, {term}, ... as the persona names it).
+-- filled with ({gap}, {term}, ... as the persona names it) and the words that agree
+-- with that item: {it} {It} {them} {that} {isg} {Isg} {doesg} {Doesg} {sg}
+-- ("the base case: it is, does it matter" / "the low and high bounds: they are, do they matter").
 
 local M = {}
 
@@ -64,6 +66,30 @@ local COUNTABLE = {
   ["function"] = true, question = true, section = true, equation = true, condition = true,
   operation = true, position = true, station = true, relation = true, definition = true,
 }
+-- Whether a concept reads as plural: "low and high bounds", "collisions", "local
+-- minima"; the head noun comes before of/with/in/for ("comparison with the target").
+local IRREGULAR_PLURALS = { minima = true, maxima = true, data = true, criteria = true, phenomena = true,
+                            bacteria = true, people = true, children = true, stomata = true }
+local function is_plural(phrase)
+  local l = tostring(phrase):lower():gsub("^the ", "")
+  if l:find("^%S+ing ") then return false end                 -- "halving the range"
+  if l:find(" and ") then return true end
+  local head = l:match("^(.-)%s+of%s") or l:match("^(.-)%s+with%s") or l:match("^(.-)%s+in%s")
+    or l:match("^(.-)%s+for%s") or l
+  local last = head:match("([%a%-]+)%W*$") or ""
+  if IRREGULAR_PLURALS[last] then return true end
+  return last:find("s$") ~= nil and not (last:find("ss$") or last:find("us$") or last:find("is$")
+    or last:find("ics$"))
+end
+
+-- The words that agree with `item` ({it} {isg} ...), set in `vars`.
+local function agree(vars, item)
+  local p = is_plural(item)
+  vars.it, vars.It, vars.them, vars.that = p and "they" or "it", p and "They" or "It", p and "them" or "it", p and "those" or "that"
+  vars.isg, vars.Isg, vars.doesg, vars.Doesg = p and "are" or "is", p and "Are" or "Is", p and "do" or "does", p and "Do" or "Does"
+  vars.sg = p and "" or "s"
+end
+
 local function noun_phrase(gap)
   local l = gap:lower()
   local first, last = l:match("^(%S+)"), l:match("([%a%-]+)%W*$") or ""
@@ -74,6 +100,8 @@ local function noun_phrase(gap)
   if ((last:find("s$") and not last:find("ss$")) or last:find("ing$") or last:find("ia$")
       or last:find("tion$") or last:find("sion$") or last:find("ment$") or last:find("ance$")
       or last:find("ence$") or last:find("ity$") or BARE[last]) and not COUNTABLE[last] then
+    -- A plural of several words reads with its article: "the low and high bounds".
+    if l:find(" ") and is_plural(l) then return "the " .. gap end
     return gap
   end
   return "the " .. gap
@@ -106,6 +134,7 @@ end
 local function expand(out, templates, items, key, vars, n)
   for _, item in ipairs(rotate(items, n)) do
     vars[key] = item
+    agree(vars, item)
     for _, t in ipairs(rotate(templates, n)) do out[#out + 1] = fill(t, vars) end
   end
 end
