@@ -1,7 +1,8 @@
 -- coverage.lua: knowledge_gaps, what a good explanation of the topic leaves out.
 --
 -- Known topic (ctx.concepts from a topic pack): a concept is covered when any of
--- its `match` phrases occurs in the text as a run of consecutive Porter stems.
+-- its `match` phrases occurs in the text as a run of consecutive Porter stems
+-- (articles left out on both sides).
 -- The concepts found are returned as `covered` (the session remembers them); each
 -- concept neither found now nor in ctx.covered (earlier turns) is a gap, in the
 -- pack's order. The notes say what this turn added.
@@ -40,6 +41,17 @@ local TOPIC_STOPWORDS = {
   the = true, a = true, an = true, of = true, ["and"] = true, ["or"] = true, ["in"] = true,
   to = true, how = true, what = true, ["for"] = true, on = true, with = true,
 }
+
+-- Concept phrases match with articles left out of both sides: "comparison with
+-- target" is "comparison with the target".
+local ARTICLES = { the = true, a = true, an = true }
+local function without_articles(phrase)
+  local kept = {}
+  for w in tostring(phrase):gmatch("%S+") do
+    if not ARTICLES[w:lower()] then kept[#kept + 1] = w end
+  end
+  return #kept > 0 and table.concat(kept, " ") or phrase
+end
 
 -- Compiled topic packs, by the concepts table (the host may pass the same one each turn).
 local compiled_packs = setmetatable({}, { __mode = "k" })
@@ -83,11 +95,18 @@ teachback.heuristic {
       local index = compiled_packs[concepts]
       if not index then
         local groups = {}
-        for i, c in ipairs(concepts) do groups[i] = type(c.match) == "table" and c.match or { c.name } end
+        for i, c in ipairs(concepts) do
+          groups[i] = {}
+          for k, m in ipairs(type(c.match) == "table" and c.match or { c.name }) do groups[i][k] = without_articles(m) end
+        end
         index = phrases.compile(groups)
         compiled_packs[concepts] = index
       end
-      local found = phrases.scan(stems, index, #concepts)
+      local bare = {}
+      for _, s in ipairs(stems) do
+        if not ARTICLES[s] then bare[#bare + 1] = s end
+      end
+      local found = phrases.scan(bare, index, #concepts)
       -- A concept that is an example ("worked example") is covered by any concrete
       -- example, as structure.lua names it a strength: never both.
       if not STRUCTURAL then init() end

@@ -103,6 +103,9 @@ local NAMED_HEADS = {
   transform = true, rule = true, paradox = true, curve = true, reaction = true,
 }
 
+-- Stems by lower-cased word, cached across calls (dropped past 50,000 words).
+local stem_cache, stem_cache_size = {}, 0
+
 -- Declared terms compiled by the terms table: index[first stem] = { {stems..., term}, ... }.
 local compiled_terms = setmetatable({}, { __mode = "k" })
 local function term_index(terms)
@@ -211,7 +214,16 @@ teachback.heuristic {
     local declared = type(ctx) == "table" and type(ctx.terms) == "table" and #ctx.terms > 0 and term_index(ctx.terms) or nil
     local stems = {}
     if declared then
-      for i = 1, n do stems[i] = teachback.stem(lower[i]) end
+      for i = 1, n do
+        local stem = stem_cache[lower[i]]
+        if not stem then
+          stem = teachback.stem(lower[i])
+          if stem_cache_size >= 50000 then stem_cache, stem_cache_size = {}, 0 end
+          stem_cache[lower[i]] = stem
+          stem_cache_size = stem_cache_size + 1
+        end
+        stems[i] = stem
+      end
     end
     local i = 1
     while i <= n do

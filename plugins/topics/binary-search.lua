@@ -21,13 +21,15 @@ teachback.topic {
     { name = "low and high bounds", match = {
       "low and high", "lo and hi", "left and right", "left pointer", "right pointer", "lower bound",
       "upper bound", "start and end", "bounds", "boundaries", "two pointers", "search range",
-      "search space", "first and last" } },
+      "search space", "first and last", "low index", "high index", "low pointer", "high pointer",
+      "low end", "high end", "lower end", "upper end" } },
     { name = "not-found case", match = {
       "not found", "not in the list", "not in the array", "isn't there", "is not there",
       "doesn't exist", "does not exist", "empty range", "no elements left", "nothing left",
       "pointers cross", "low is greater than high", "greater than high", "low exceeds high",
       "past each other", "range is empty", "range becomes empty", "return -1", "returns -1",
-      "not present", "missing" } },
+      "not present", "missing", "passes the high", "passes high", "crosses the high", "low passes",
+      "low goes past", "item is not there", "target is not there" } },
     { name = "logarithmic time", match = {
       "log n", "logarithmic", "logarithm", "log2", "log base 2", "log time", "o(log n)",
       "halving each time", "steps grow slowly", "20 steps", "about 20", "30 steps" } },
