@@ -74,7 +74,7 @@ package actor TeachingService {
 
     func summary(sessionID: String) async throws(ToolError) -> ToolOutput {
         let session = try await session(sessionID)
-        let analytics = SessionAnalytics(analyses: session.turns.map(\.analysis))
+        let analytics = session.analytics
         var object = try Self.value(analytics).objectValue ?? [:]
         object["session_id"] = .string(session.id)
         object["topic"] = .string(session.topic)

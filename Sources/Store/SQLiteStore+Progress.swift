@@ -88,7 +88,7 @@ extension SQLiteStore {
     /// A finished session counts as a review of its topic, with the quality its analytics earn.
     public func recordReview(of session: Session, on date: Date = Date()) async throws {
         guard !session.turns.isEmpty else { return }
-        let quality = ReviewItem.quality(of: SessionAnalytics(analyses: session.turns.map(\.analysis)))
+        let quality = ReviewItem.quality(of: session.analytics)
         try await review(topic: session.topic, quality: quality, on: date)
     }
 }

@@ -33,6 +33,9 @@ public struct Session: Codable, Sendable, Equatable {
     /// were first covered (DESIGN §4, "the student remembers the lesson").
     public var covered: [String] { Terms.union(turns.map { $0.covered ?? [] }) }
 
+    /// §8 analytics as the learner's session sees them: a gap covered since is not persistent.
+    public var analytics: SessionAnalytics { SessionAnalytics(analyses: turns.map(\.analysis), covered: covered) }
+
     /// The context heuristics receive for the next explanation.
     public func analysisContext(mode: String) -> AnalysisContext {
         AnalysisContext(topic: topic, mode: mode, number: nextTurnNumber, history: turns.map(PastTurn.init),

@@ -61,3 +61,15 @@ import Testing
         #expect(a.suggestedReviewTopics == ["g2", "g1", "j3", "j2", "j1"])
     }
 }
+
+extension AnalyticsTests {
+    /// A live session remembers: a gap that recurred before the learner covered it is no longer
+    /// persistent nor up for review; without `covered` (batch analytics) the §8 rules hold as they were.
+    @Test func aGapCoveredSinceIsNotPersistent() {
+        let analyses = (0..<3).map { _ in Analysis(knowledgeGaps: ["Base case", "call stack"], unexplainedJargon: ["frame"]) }
+        #expect(SessionAnalytics(analyses: analyses).persistentGaps == ["Base case", "call stack"])
+        let live = SessionAnalytics(analyses: analyses, covered: ["base case"])
+        #expect(live.persistentGaps == ["call stack"])
+        #expect(live.suggestedReviewTopics == ["call stack", "frame"])
+    }
+}
