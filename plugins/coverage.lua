@@ -96,8 +96,8 @@ teachback.heuristic {
       if not index then
         local groups = {}
         for i, c in ipairs(concepts) do
-          groups[i] = {}
-          for k, m in ipairs(type(c.match) == "table" and c.match or { c.name }) do groups[i][k] = without_articles(m) end
+          groups[i] = { without_articles(c.name) }     -- a concept's own name always counts
+          for _, m in ipairs(type(c.match) == "table" and c.match or {}) do groups[i][#groups[i] + 1] = without_articles(m) end
         end
         index = phrases.compile(groups)
         compiled_packs[concepts] = index

@@ -69,7 +69,7 @@ public actor LuaScriptHost: ScriptHost {
         runtime.registry.heuristics.map { PluginItem(name: $0.name, description: $0.description, file: $0.file) }
     }
     public var topics: [PluginItem] {
-        runtime.registry.topics.map { PluginItem(name: $0.name, description: "\($0.concepts.count) concepts", file: $0.file) }
+        runtime.registry.topics.map { PluginItem(name: $0.name, description: "\($0.concepts.count) concepts, \($0.terms.count) terms", file: $0.file) }
     }
     public var commands: [PluginItem] {
         runtime.registry.commands.map { PluginItem(name: $0.name, description: $0.help, file: $0.file, usage: $0.usage) }
