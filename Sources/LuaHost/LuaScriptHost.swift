@@ -108,6 +108,7 @@ public actor LuaScriptHost: ScriptHost {
     }
 
     public func notify(_ event: HookEvent) -> [ScriptProblem] { runtime.notify(event) }
+    public func scheduledTopic(_ topic: String) -> String { runtime.topicPack(for: topic)?.name ?? topic }
 }
 
 /// A registered heuristic, topic, command or hook, as `:plugins` lists it.

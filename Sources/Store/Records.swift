@@ -82,6 +82,11 @@ struct ReviewRow: Codable, FetchableRecord, PersistableRecord {
     var repetitions: Int
     var due: Double
     var lastQuality: Int?
+    /// The day whose best review counts, and the schedule before it (NULL before v4).
+    var day: String?
+    var baseEasiness: Double?
+    var baseInterval: Int?
+    var baseRepetitions: Int?
 
     init(_ item: ReviewItem) {
         topic = item.topic
@@ -90,11 +95,17 @@ struct ReviewRow: Codable, FetchableRecord, PersistableRecord {
         repetitions = item.repetitions
         due = item.due.timeIntervalSince1970
         lastQuality = item.lastQuality
+        day = item.day
+        baseEasiness = item.base?.easiness
+        baseInterval = item.base?.interval
+        baseRepetitions = item.base?.repetitions
     }
 
     var item: ReviewItem {
         ReviewItem(topic: topic, easiness: easiness, interval: interval, repetitions: repetitions,
-                   due: Date(timeIntervalSince1970: due), lastQuality: lastQuality)
+                   due: Date(timeIntervalSince1970: due), lastQuality: lastQuality, day: day,
+                   base: baseEasiness.flatMap { e in baseInterval.flatMap { i in baseRepetitions.map {
+                       ReviewItem.Base(easiness: e, interval: i, repetitions: $0) } } })
     }
 }
 

@@ -10,7 +10,11 @@ public protocol ScriptHost: Sendable {
     func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) async throws(ScriptProblem) -> QuestionPrompt
     /// Runs the hooks registered for `event`; returns what failed.
     func notify(_ event: HookEvent) async -> [ScriptProblem]
+    /// The name a topic is scheduled under: its topic pack's name when one matches (so
+    /// "recursive functions" and "recursion" are one topic), else the topic as given.
+    func scheduledTopic(_ topic: String) async -> String
 }
+
 
 public enum HookEvent: Sendable {
     case sessionStart(SessionInfo)

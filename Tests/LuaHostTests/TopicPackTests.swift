@@ -34,3 +34,11 @@ import TeachBack
         }
     }
 }
+
+extension TopicPackTests {
+    @Test func aliasesOfAPackAreScheduledAsOneTopic() async {
+        #expect(await host.scheduledTopic("recursive functions") == "recursion")
+        #expect(await host.scheduledTopic("Recursion") == "recursion")
+        #expect(await host.scheduledTopic("knitting") == "knitting")
+    }
+}

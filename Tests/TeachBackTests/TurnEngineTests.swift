@@ -26,6 +26,7 @@ actor FakeScripts: ScriptHost {
         // The gaps the prompt was built from, so tests can tell which analysis the mode saw.
         QuestionPrompt(system: "", user: turn.explanation + " | gaps: " + turn.analysis.knowledgeGaps.joined(separator: ","))
     }
+    func scheduledTopic(_ topic: String) -> String { topic }
     func notify(_ event: HookEvent) -> [ScriptProblem] {
         switch event {
         case .sessionStart(let s): events.append("start \(s.topic)")
