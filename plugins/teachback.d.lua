@@ -22,6 +22,7 @@
 ---@field explanation string
 ---@field question string
 ---@field analysis teachback.Analysis
+---@field answered boolean whether the next explanation answered this turn's question
 
 ---@class teachback.Concept
 ---@field name string the concept as shown in a gap ("base case")

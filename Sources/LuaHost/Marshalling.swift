@@ -15,10 +15,11 @@ extension LuaState {
     func push(_ history: [PastTurn]) {
         newTable(arrayCount: history.count)
         for (i, past) in history.enumerated() {
-            newTable(fieldCount: 3)
+            newTable(fieldCount: 4)
             push(past.explanation); setField(-2, "explanation")
             push(past.question); setField(-2, "question")
             push(past.analysis); setField(-2, "analysis")
+            push(past.answered); setField(-2, "answered")
             lua_rawseti(L, -2, lua_Integer(i + 1))
         }
     }

@@ -36,10 +36,32 @@ public struct Session: Codable, Sendable, Equatable {
     /// §8 analytics as the learner's session sees them: a gap covered since is not persistent.
     public var analytics: SessionAnalytics { SessionAnalytics(analyses: turns.map(\.analysis), covered: covered) }
 
+    /// The earlier turns as scripts and Claude see them. A question counts as answered when the
+    /// next explanation covered a concept not covered before, or took up one of the question's
+    /// content words (five letters or more: "Why does the *recursion* stop?").
+    public var history: [PastTurn] {
+        var before = Set<String>()
+        return turns.indices.map { i in
+            let turn = turns[i]
+            before.formUnion((turn.covered ?? []).map(Terms.normalize))
+            var answered = false
+            if i + 1 < turns.count {
+                let next = turns[i + 1]
+                let added = (next.covered ?? []).map(Terms.normalize).contains { !before.contains($0) }
+                answered = added || !Self.contentWords(turn.question).isDisjoint(with: Self.contentWords(next.explanation))
+            }
+            return PastTurn(explanation: turn.explanation, question: turn.question, analysis: turn.analysis, answered: answered)
+        }
+    }
+
+    /// Lower-cased words of five letters or more: what a reply must share with a question.
+    static func contentWords(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter }.filter { $0.count >= 5 }.map(String.init))
+    }
+
     /// The context heuristics receive for the next explanation.
     public func analysisContext(mode: String) -> AnalysisContext {
-        AnalysisContext(topic: topic, mode: mode, number: nextTurnNumber, history: turns.map(PastTurn.init),
-                        covered: covered)
+        AnalysisContext(topic: topic, mode: mode, number: nextTurnNumber, history: history, covered: covered)
     }
 
     /// The context a mode's `fallback`/`prompt` and `on_turn` hooks receive for a new explanation;
@@ -47,7 +69,7 @@ public struct Session: Codable, Sendable, Equatable {
     public func turnContext(explanation: String, analysis: Analysis, covered new: [String] = [],
                             question: String? = nil) -> TurnContext {
         TurnContext(topic: topic, mode: mode, number: nextTurnNumber, explanation: explanation,
-                    analysis: analysis, history: turns.map(PastTurn.init), asked: turns.map(\.question),
+                    analysis: analysis, history: history, asked: turns.map(\.question),
                     covered: Terms.union([covered, new]), question: question,
                     lastClaudeAnalysis: turns.last?.claudeAnalysis)
     }
@@ -76,12 +98,14 @@ public struct PastTurn: Sendable, Equatable {
     public var explanation: String
     public var question: String
     public var analysis: Analysis
-    public init(explanation: String, question: String, analysis: Analysis) {
+    /// Whether the teacher's next explanation answered this turn's question (`Session.history`).
+    public var answered: Bool
+    public init(explanation: String, question: String, analysis: Analysis, answered: Bool = false) {
         self.explanation = explanation
         self.question = question
         self.analysis = analysis
+        self.answered = answered
     }
-    init(_ turn: Turn) { self.init(explanation: turn.explanation, question: turn.question, analysis: turn.analysis) }
 }
 
 /// What a heuristic's `analyze(text, ctx)` receives besides the text.

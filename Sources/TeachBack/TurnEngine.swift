@@ -123,7 +123,7 @@ public actor TurnEngine {
     /// anything (the MCP tool `analyze_explanation`).
     public func analyze(_ explanation: String) async -> Outcome<Analysis>? {
         guard let current = session else { return nil }
-        let history = current.turns.map(PastTurn.init)
+        let history = current.history
         let report = await script.analyze(explanation, context: current.analysisContext(mode: mode))
         var claude: Analysis?
         var problems = report.problems
@@ -149,7 +149,7 @@ public actor TurnEngine {
         draft.covered = report.covered
         let prompt = await questionPrompt(current, explanation: explanation, analysis: report.analysis, draft: &draft)
         let requests = backend.requests(topic: current.topic, explanation: explanation,
-                                        history: current.turns.map(PastTurn.init), question: prompt)
+                                        history: current.history, question: prompt)
         return Outcome(value: requests, problems: fresh(draft.problems))
     }
 
@@ -159,7 +159,7 @@ public actor TurnEngine {
                            draft: inout TurnDraft, progress: BackendProgress, since started: ContinuousClock.Instant) async {
         let firstToken = FirstToken(started: started)
         let streaming = BackendProgress(text: { text in firstToken.mark(text); progress.text(text) }, notice: progress.notice)
-        let history = current.turns.map(PastTurn.init)
+        let history = current.history
         let analyze: @Sendable () async -> CallResult<Analysis> = {
             await CallResult.timed { try await backend.analyze(topic: current.topic, explanation: explanation,
                                                                 history: history, progress: progress) }

@@ -47,3 +47,19 @@ import TeachBack
         #expect(Set(asked).count == 12)
     }
 }
+
+extension BuiltinModesTests {
+    /// The question request names earlier questions the teacher has not taken up, not answered
+    /// ones, and never the last one (the newest explanation is the reply to it).
+    @Test func thePromptRemindsClaudeOfOpenQuestionsOnly() async throws {
+        let past = [PastTurn(explanation: "a", question: "Open one?", analysis: Analysis(), answered: false),
+                    PastTurn(explanation: "b", question: "Answered one?", analysis: Analysis(), answered: true),
+                    PastTurn(explanation: "c", question: "Latest one?", analysis: Analysis(), answered: false)]
+        let turn = TurnContext(topic: "recursion", mode: "socratic", number: 4, explanation: "d", analysis: Analysis(),
+                               history: past, asked: past.map(\.question), question: nil)
+        let user = try await host.questionPrompt(mode: "socratic", turn: turn, session: SessionInfo(id: "s", topic: "recursion",
+                                                                                                  mode: "socratic", turns: 3)).user
+        let open = try #require(user.components(separatedBy: "not taken up yet").last?.components(separatedBy: "\n\n").first)
+        #expect(open.contains("Open one?") && !open.contains("Answered one?") && !open.contains("Latest one?"), "\(user)")
+    }
+}

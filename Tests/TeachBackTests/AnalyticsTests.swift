@@ -73,3 +73,23 @@ extension AnalyticsTests {
         #expect(live.suggestedReviewTopics == ["call stack", "frame"])
     }
 }
+
+/// What the session knows of its questions: one is answered when the next explanation covered
+/// something new or took up the question's words.
+@Suite struct SessionHistoryTests {
+    static func turn(_ n: Int, _ explanation: String, _ question: String, covered: [String]) -> Turn {
+        Turn(number: n, mode: "m", explanation: explanation, question: question, localAnalysis: Analysis(),
+             timings: .init(total: 1), covered: covered)
+    }
+
+    @Test func aQuestionIsAnsweredByANewConceptOrItsOwnWords() {
+        let session = Session(topic: "recursion", mode: "m", turns: [
+            Self.turn(1, "It calls itself.", "Why does it stop?", covered: ["recursive call"]),
+            Self.turn(2, "The base case stops it.", "What is a stack frame?", covered: ["base case"]),
+            Self.turn(3, "It calls itself again.", "How does recursion end?", covered: ["recursive call"]),
+            Self.turn(4, "Recursion ends at the base case.", "And then?", covered: ["base case"]),
+        ])
+        #expect(session.history.map(\.answered) == [true, false, true, false])
+        #expect(session.covered == ["recursive call", "base case"])
+    }
+}

@@ -237,6 +237,19 @@ function M.prompt(turn, focus)
     add("")
     add("Already covered in this lesson (do not ask about these): " .. table.concat(covered, "; "))
   end
+  local open = {}
+  local history = type(turn.history) == "table" and turn.history or {}
+  for i = 1, #history - 1 do      -- the last question is the one this explanation answers
+    local h = history[i]
+    if type(h) == "table" and h.answered == false and type(h.question) == "string" and h.question ~= "" then
+      open[#open + 1] = "- " .. clip(h.question, 200)
+    end
+  end
+  if #open > 0 then
+    add("")
+    add("Your earlier questions the teacher has not taken up yet (you may come back to one):")
+    for i = math.max(1, #open - 4), #open do add(open[i]) end
+  end
   local asked = type(turn.asked) == "table" and turn.asked or {}
   if #asked > 0 then
     add("")
