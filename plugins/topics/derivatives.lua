@@ -8,7 +8,7 @@ teachback.topic {
     { name = "slope of the tangent", match = { "slope", "gradient", "tangent", "steepness", "steep" } },
     { name = "limit", match = { "limit", "limits", "approaches", "gets closer", "smaller and smaller", "h goes to 0",
       "h approaches 0", "infinitesimal" } },
-    { name = "rules", match = { "power rule", "chain rule", "product rule", "quotient rule", "bring the power down",
+    { name = "differentiation rules", match = { "power rule", "chain rule", "product rule", "quotient rule", "bring the power down",
       "n x to the n minus 1" } },
     { name = "worked example", match = { "x squared", "x^2", "2x", "for example", "speed", "velocity" } },
   },

@@ -4,7 +4,7 @@ teachback.topic {
   name = "dns",
   aliases = { "domain name system", "dns lookup", "dns resolution", "how dns works" },
   concepts = {
-    { name = "names to addresses", match = { "ip address", "address", "translate", "translates", "phone book",
+    { name = "turning names into addresses", match = { "ip address", "address", "translate", "translates", "phone book",
       "phonebook", "look up the address", "name into a number", "names into numbers" } },
     { name = "resolver", match = { "resolver", "recursive resolver", "your isp", "asks on your behalf",
       "dns server", "8.8.8.8", "1.1.1.1" } },

@@ -10,7 +10,7 @@ teachback.topic {
     { name = "end of the list", match = { "null", "nil", "none", "tail", "last node", "points to nothing", "end of the list" } },
     { name = "insertion and deletion", match = { "insert", "insertion", "delete", "deletion", "remove", "add a node",
       "rewire", "change the pointer" } },
-    { name = "no random access", match = { "walk", "traverse", "one by one", "from the start", "no index",
+    { name = "sequential access only", match = { "walk", "traverse", "one by one", "from the start", "no index",
       "o(n)", "can't jump", "cannot jump" } },
   },
   terms = {

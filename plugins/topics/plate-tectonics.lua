@@ -11,7 +11,7 @@ teachback.topic {
     { name = "earthquakes and volcanoes", match = { "earthquake", "earthquakes", "volcano", "volcanoes", "eruption" } },
     { name = "slow movement", match = { "centimetres a year", "centimeters a year", "slowly", "as fast as fingernails",
       "millions of years" } },
-    { name = "evidence", match = { "fossils", "coastlines", "fit together", "like a jigsaw", "magnetic stripes", "evidence" } },
+    { name = "evidence for moving plates", match = { "fossils", "coastlines", "fit together", "like a jigsaw", "magnetic stripes", "evidence" } },
   },
   terms = {
     { name = "lithosphere", definition = "the hard outer shell of the Earth, broken into plates" },

@@ -7,12 +7,12 @@ teachback.topic {
   concepts = {
     { name = "key pair", match = { "key pair", "pair of keys", "two keys", "public key and a private key",
       "public and private key", "public and private keys" } },
-    { name = "public key shared", match = { "public key", "share", "shared", "anyone can", "publish", "give out" } },
-    { name = "private key secret", match = { "private key", "secret", "keep it", "never share", "only you" } },
+    { name = "sharing the public key", match = { "public key", "share", "shared", "anyone can", "publish", "give out" } },
+    { name = "keeping the private key secret", match = { "private key", "secret", "keep it", "never share", "only you" } },
     { name = "encryption", match = { "encrypt", "encrypts", "encrypted", "encryption", "lock", "locks" } },
     { name = "decryption", match = { "decrypt", "decrypts", "decrypted", "decryption", "unlock", "unlocks", "open it" } },
     { name = "digital signatures", match = { "sign", "signs", "signature", "signatures", "signed", "prove who" } },
-    { name = "hard problem", match = { "factor", "factoring", "prime", "primes", "hard to reverse", "one-way",
+    { name = "a problem hard to reverse", match = { "factor", "factoring", "prime", "primes", "hard to reverse", "one-way",
       "discrete log", "impossible to work out", "would take" } },
   },
   terms = {
