@@ -69,6 +69,7 @@ have already asked.]],
     local q = persona.questions(turn)
     if q.kinds.limits then q:add(T.limits) end
     q:add(T.concept, q.concepts, "gap")
+    q:add(persona.SHAKY, q.shaky, "gap")
     q:add_kinds(T, { "example", "why", "definition" })
     q:add(T.jargon, q.jargon, "term")
     if q.confidence and q.confidence < 0.5 then q:add(T.unsure) end

@@ -92,6 +92,7 @@ repeat a question you have already asked.]],
     q:add(T.claim, strong, "claim")
     if q.kinds.limits then q:add(T.limits) end
     q:add(T.concept, q.concepts, "gap")
+    q:add(persona.SHAKY, q.shaky, "gap")
     q:add_kinds(T, { "example", "why", "definition" })
     q:add(T.jargon, q.jargon, "term")
     q:add(T.claim, other, "claim")

@@ -74,6 +74,7 @@ explanations and no answers. Never repeat a question you have already asked.]],
     end
     if q.kinds.example then q:add(T.example) end
     q:add(T.concept, q.concepts, "gap")
+    q:add(persona.SHAKY, q.shaky, "gap")
     q:add_kinds(T, { "why", "definition", "limits" })
     q:add(T.general)
     return q:pick(SUFFIXES)

@@ -66,6 +66,7 @@ no praise, no summary and no answer. Never repeat a question you have already as
   fallback = function(turn)
     local q = persona.questions(turn)
     q:add(T.concept, q.concepts, "gap")
+    q:add(persona.SHAKY, q.shaky, "gap")
     q:add_kinds(T, { "why", "limits", "definition", "example" })
     q:add(T.jargon, q.jargon, "term")
     if q.clarity and q.clarity < 0.5 then q:add(T.unclear) end

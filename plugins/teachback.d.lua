@@ -53,6 +53,7 @@
 ---@field history teachback.PastTurn[] earlier turns
 ---@field asked string[] questions already asked in this session
 ---@field covered string[] concepts covered in this session, this explanation included: never ask about them
+---@field shaky string[] covered earlier, but only in turns that sounded unsure (confidence below 0.5): a follow-up may ask
 ---@field last_claude_analysis? teachback.Analysis Claude's analysis of the previous explanation, when it made one
 ---@field question? string the question asked (on_turn only)
 

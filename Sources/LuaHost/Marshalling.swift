@@ -65,7 +65,7 @@ extension LuaState {
     }
 
     func push(_ turn: TurnContext) {
-        newTable(fieldCount: 10)
+        newTable(fieldCount: 11)
         push(turn.topic); setField(-2, "topic")
         push(turn.mode); setField(-2, "mode")
         push(turn.number); setField(-2, "number")
@@ -74,6 +74,7 @@ extension LuaState {
         push(turn.history); setField(-2, "history")
         pushArray(turn.asked); setField(-2, "asked")
         pushArray(turn.covered); setField(-2, "covered")
+        pushArray(turn.shaky); setField(-2, "shaky")
         if let last = turn.lastClaudeAnalysis {
             push(last); setField(-2, "last_claude_analysis")
         }

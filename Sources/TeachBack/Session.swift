@@ -36,6 +36,19 @@ public struct Session: Codable, Sendable, Equatable {
     /// §8 analytics as the learner's session sees them: a gap covered since is not persistent.
     public var analytics: SessionAnalytics { SessionAnalytics(analyses: turns.map(\.analysis), covered: covered) }
 
+    /// Concepts covered only with low confidence (every turn that covered them scored below
+    /// `shakyBelow`): a persona may follow up on them, though they are no gaps.
+    public var shaky: [String] {
+        var best: [String: Double] = [:]
+        for turn in turns {
+            for concept in turn.covered ?? [] {
+                best[Terms.normalize(concept)] = max(best[Terms.normalize(concept)] ?? 0, turn.analysis.confidenceScore)
+            }
+        }
+        return covered.filter { (best[Terms.normalize($0)] ?? 1) < Self.shakyBelow }
+    }
+    public static let shakyBelow = 0.5
+
     /// The earlier turns as scripts and Claude see them. A question counts as answered when the
     /// next explanation covered a concept not covered before, or took up one of the question's
     /// content words (five letters or more: "Why does the *recursion* stop?").
@@ -70,7 +83,7 @@ public struct Session: Codable, Sendable, Equatable {
                             question: String? = nil) -> TurnContext {
         TurnContext(topic: topic, mode: mode, number: nextTurnNumber, explanation: explanation,
                     analysis: analysis, history: history, asked: turns.map(\.question),
-                    covered: Terms.union([covered, new]), question: question,
+                    covered: Terms.union([covered, new]), shaky: shaky, question: question,
                     lastClaudeAnalysis: turns.last?.claudeAnalysis)
     }
 
@@ -136,13 +149,15 @@ public struct TurnContext: Sendable, Equatable {
     public var asked: [String]
     /// Concepts covered in the session, this explanation included: never a question's subject.
     public var covered: [String]
+    /// Concepts covered earlier only with low confidence: worth a follow-up, never a gap.
+    public var shaky: [String]
     /// Claude's analysis of the previous turn, if it made one: with the local analysis of this
     /// turn, what a parallel question prompt knows (DESIGN §2).
     public var lastClaudeAnalysis: Analysis?
     public var question: String?
 
     public init(topic: String, mode: String, number: Int, explanation: String, analysis: Analysis,
-                history: [PastTurn], asked: [String], covered: [String] = [], question: String?,
+                history: [PastTurn], asked: [String], covered: [String] = [], shaky: [String] = [], question: String?,
                 lastClaudeAnalysis: Analysis? = nil) {
         self.topic = topic
         self.mode = mode
@@ -152,6 +167,7 @@ public struct TurnContext: Sendable, Equatable {
         self.history = history
         self.asked = asked
         self.covered = covered
+        self.shaky = shaky
         self.lastClaudeAnalysis = lastClaudeAnalysis
         self.question = question
     }

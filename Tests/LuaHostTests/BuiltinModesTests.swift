@@ -63,3 +63,23 @@ extension BuiltinModesTests {
         #expect(open.contains("Open one?") && !open.contains("Answered one?") && !open.contains("Latest one?"), "\(user)")
     }
 }
+
+extension BuiltinModesTests {
+    /// A concept covered only shakily may be followed up; one covered surely never comes back.
+    @Test(arguments: ["socratic", "contrarian", "five-year-old", "anxious"])
+    func aShakyConceptMayBeFollowedUpASureOneNever(mode: String) async throws {
+        func questions(shaky: [String]) async throws -> [String] {
+            var asked: [String] = []
+            for number in 1...8 {
+                let turn = TurnContext(topic: "recursion", mode: mode, number: number, explanation: "It calls itself.",
+                                       analysis: Analysis(confidenceScore: 0.8, clarityScore: 0.9), history: [], asked: asked,
+                                       covered: ["base case", "recursive call"], shaky: shaky, question: nil)
+                asked.append(try await host.fallbackQuestion(mode: mode, turn: turn))
+            }
+            return asked
+        }
+        #expect(try await questions(shaky: ["base case"]).contains { $0.contains("base case") })
+        #expect(!(try await questions(shaky: [])).contains { $0.contains("base case") || $0.contains("recursive call") })
+    }
+}
+

@@ -93,3 +93,13 @@ extension AnalyticsTests {
         #expect(session.covered == ["recursive call", "base case"])
     }
 }
+
+extension SessionHistoryTests {
+    @Test func aConceptCoveredOnlyUnsurelyIsShaky() {
+        var unsure = Self.turn(1, "I think maybe it stops.", "Why?", covered: ["base case", "recursive call"])
+        unsure.analysis.confidenceScore = 0.3
+        var sure = Self.turn(2, "It calls itself.", "How?", covered: ["recursive call"])
+        sure.analysis.confidenceScore = 0.9
+        #expect(Session(topic: "recursion", mode: "m", turns: [unsure, sure]).shaky == ["base case"])
+    }
+}

@@ -232,7 +232,16 @@ function M.prompt(turn, focus)
       add("- a closer reading of the previous explanation found these gaps: " .. table.concat(last_gaps, "; "))
     end
   end
-  local covered = list_of(turn, "covered")
+  local shaky = list_of(turn, "shaky")
+  if #shaky > 0 then
+    add("")
+    add("Covered earlier, but the teacher sounded unsure (a follow-up is fine): " .. table.concat(shaky, "; "))
+  end
+  local unsure, covered = {}, {}
+  for _, c in ipairs(shaky) do unsure[norm(c)] = true end
+  for _, c in ipairs(list_of(turn, "covered")) do
+    if not unsure[norm(c)] then covered[#covered + 1] = c end
+  end
   if #covered > 0 then
     add("")
     add("Already covered in this lesson (do not ask about these): " .. table.concat(covered, "; "))
@@ -269,7 +278,7 @@ Questions.__index = Questions
 
 -- A fresh, empty list of candidate questions for `turn`, with what the analysis
 -- found: q.concepts (missing topic concepts not covered in the session, as noun
--- phrases), q.kinds (set of the
+-- phrases), q.shaky (concepts covered only with low confidence), q.kinds (set of the
 -- structural gaps: why, limits, definition, example), q.jargon (unexplained terms),
 -- q.clarity and q.confidence (numbers or nil), q.vars (the template variables) and
 -- q.number (the turn number).
@@ -284,6 +293,7 @@ function M.questions(turn)
     number = turn.number or 1,
     vars = topic_vars(turn),
     concepts = concepts,
+    shaky = list_of(turn, "shaky"),
     kinds = kinds,
     jargon = list_of(a, "unexplained_jargon"),
     clarity = type(clarity) == "number" and clarity or nil,
@@ -311,6 +321,12 @@ function Questions:pick(suffixes)
   return pick(self.list, self.turn, suffixes)
 end
 
+-- A follow-up on a concept the teacher covered but sounded unsure about.
+M.SHAKY = {
+  "Earlier you sounded unsure about {gap}. Could you go over {them} again, more surely?",
+  "Are you confident about {gap} now? Earlier {it} sounded a bit shaky.",
+}
+
 -- The shared offline question: a missing concept, then a flagged term, then the topic;
 -- never the same question twice in a session.
 local SHARED = {
@@ -326,6 +342,7 @@ function M.fallback(turn)
   local q = M.questions(turn)
   q:add(SHARED.gap, q.concepts, "gap")
   q:add(SHARED.term, q.jargon, "term")
+  q:add(M.SHAKY, q.shaky, "gap")
   q:add(SHARED.general)
   return q:pick({ "Tell me once more.", "Say it another way?" })
 end
