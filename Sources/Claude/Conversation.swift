@@ -2,10 +2,12 @@ import TeachBack
 
 /// The lesson so far as Messages API turns (DESIGN §2), built here once for every persona and
 /// both requests: each earlier explanation is a `user` message and the student's question after
-/// it an `assistant` one; the newest explanation comes last. Only the last `keep` turns go in
-/// full, older ones as one summary line opening the first message, so a request stays bounded.
-/// Everything before the newest message is the same bytes from turn to turn while the session
-/// is within `keep` turns, so it is marked for prompt caching once it is long enough.
+/// it an `assistant` one; the newest explanation comes last. At least the last `keep` turns go
+/// in full, older ones as one summary line opening the first message, so a request stays bounded.
+/// Turns are summarised `keep` at a time (between `keep` and 2·`keep` − 1 go in full), so the
+/// summary changes only every `keep` turns and in between everything before the newest message
+/// grows by appending: the same bytes from turn to turn, marked for prompt caching once it is
+/// long enough.
 struct Conversation {
     static let defaultTurns = 6
     /// The shortest prefix Claude caches: 1,024 tokens (2,048 on Haiku models), counted here at
@@ -18,8 +20,10 @@ struct Conversation {
     /// The earlier turns, alternating from `user`, then `newest` as the last user message; the
     /// last earlier message carries `cache_control` when system and earlier turns are long enough.
     func messages(newest: String, system: String, model: String) -> [MessageRequest.Message] {
-        let kept = history.suffix(max(1, keep))
-        let older = history.prefix(history.count - kept.count)
+        let keep = max(1, keep)
+        let summarised = history.count > keep ? (history.count - keep) / keep * keep : 0
+        let older = history.prefix(summarised)
+        let kept = history.dropFirst(summarised)
         var messages: [MessageRequest.Message] = []
         for (i, turn) in kept.enumerated() {
             let summary = i == 0 && !older.isEmpty ? Self.summary(of: Array(older)) + "\n\n" : ""

@@ -18,16 +18,20 @@ import TeachBack
         }
     }
 
-    @Test func olderTurnsBeyondTheWindowBecomeOneSummaryLine() {
-        let request = Self.backend(historyTurns: 3).analysisRequest(topic: "t", explanation: "newest", history: Self.history(5))
-        #expect(request.messages.count == 7, "three turns in full, then the newest")
-        #expect(request.messages.map(\.role) == [.user, .assistant, .user, .assistant, .user, .assistant, .user])
+    @Test func olderTurnsBeyondTheWindowBecomeOneSummaryLineKeepAtATime() {
+        let backend = Self.backend(historyTurns: 3)
+        #expect(backend.analysisRequest(topic: "t", explanation: "e", history: Self.history(5)).messages.count == 11,
+                "five turns: fewer than two windows, all in full")
+        let request = backend.analysisRequest(topic: "t", explanation: "newest", history: Self.history(7))
+        #expect(request.messages.count == 9, "turns 1-3 summarised, 4-7 in full, then the newest")
+        #expect(request.messages.map(\.role) == [.user, .assistant, .user, .assistant, .user, .assistant, .user, .assistant, .user])
         let first = request.messages[0].content
         #expect(first.hasPrefix("(Earlier in this lesson, in brief: turn 1: \"Explanation 1"))
-        #expect(first.contains("asked \"Question 2?\""))
-        #expect(first.hasSuffix("\n\nExplanation 3 " + String(repeating: "x", count: 40)))
-        #expect(request.messages[5].content == "Question 5?")
-        #expect(request.messages[6].content.hasSuffix("newest"))
+        let summary = first.components(separatedBy: "\n\n")[0]
+        #expect(summary.contains("asked \"Question 3?\"") && !summary.contains("Explanation 4"))
+        #expect(first.hasSuffix("\n\nExplanation 4 " + String(repeating: "x", count: 40)))
+        #expect(request.messages[7].content == "Question 7?")
+        #expect(request.messages[8].content.hasSuffix("newest"))
     }
 
     @Test func thePrefixIsTheSameBytesFromTurnToTurnWithinTheWindow() throws {
@@ -36,6 +40,11 @@ import TeachBack
         let third = backend.questionRequest(QuestionPrompt(system: "s", user: "u3", history: Array(turns.prefix(2))))
         let fourth = backend.questionRequest(QuestionPrompt(system: "s", user: "u4", history: Array(turns.prefix(3))))
         #expect(Array(fourth.messages.prefix(4)) == Array(third.messages.prefix(4)))
+        // Past the window too, until the next block of turns is summarised.
+        let small = Self.backend(historyTurns: 3)
+        let eighth = small.questionRequest(QuestionPrompt(system: "s", user: "u", history: Array(Self.history(7))))
+        let ninth = small.questionRequest(QuestionPrompt(system: "s", user: "u", history: Array(Self.history(8))))
+        #expect(Array(ninth.messages.prefix(8)) == Array(eighth.messages.prefix(8)))
     }
 
     @Test func aLongPrefixIsMarkedForCachingOnItsLastEarlierMessageOnly() throws {
