@@ -37,6 +37,10 @@ local T = {
     "{Does} {topic} ever not work? What happens then?",
     "What if something goes wrong with {topic}? Does it all break?",
   },
+  explain_back = {
+    "Ooh! So '{term}' is {definition}? Did I get it right?",
+    "I think I get it! '{term}' means {definition}. Is that right?",
+  },
   general = {
     "Why {is} {topic} important?",
     "Can I do {topic} too? How?",
@@ -73,6 +77,11 @@ explanations and no answers. Never repeat a question you have already asked.]],
       q:add(T.jargon, { term }, "term")
     end
     if q.kinds.example then q:add(T.example) end
+    -- Saying back, in little words, a term the grown-up explained.
+    for _, learned in ipairs(persona.learned_terms(turn)) do
+      q.vars.definition = learned.definition
+      q:add(T.explain_back, { learned.term }, "term")
+    end
     q:add(T.concept, q.concepts, "gap")
     q:add(persona.SHAKY, q.shaky, "gap")
     q:add_kinds(T, { "why", "definition", "limits" })

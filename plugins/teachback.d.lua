@@ -54,6 +54,7 @@
 ---@field asked string[] questions already asked in this session
 ---@field covered string[] concepts covered in this session, this explanation included: never ask about them
 ---@field shaky string[] covered earlier, but only in turns that sounded unsure (confidence below 0.5): a follow-up may ask
+---@field terms? teachback.Term[] the matched topic pack's terms with their definitions (prompt and fallback only)
 ---@field last_claude_analysis? teachback.Analysis Claude's analysis of the previous explanation, when it made one
 ---@field question? string the question asked (on_turn only)
 

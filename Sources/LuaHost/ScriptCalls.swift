@@ -45,7 +45,7 @@ extension ScriptRuntime {
     func fallbackQuestion(mode name: String, turn: TurnContext) throws(ScriptProblem) -> String {
         let mode = try mode(named: name)
         let question = try callForString(mode.fallback, budget: budgets.mode, what: "mode '\(name)' fallback", file: mode.file) {
-            lua.push(turn)
+            pushTurn(turn)
         }
         guard !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ScriptProblem("\(mode.file): mode '\(name)' fallback returned an empty question")
@@ -59,7 +59,7 @@ extension ScriptRuntime {
         let system = try mode.system.map { s throws(ScriptProblem) in try text(s, of: mode, field: "system", session: session) }
             ?? "You are a curious student learning \(session.topic). Ask one short follow-up question."
         let user = try mode.prompt.map { ref throws(ScriptProblem) in
-            try callForString(ref, budget: budgets.mode, what: "mode '\(name)' prompt", file: mode.file) { lua.push(turn) }
+            try callForString(ref, budget: budgets.mode, what: "mode '\(name)' prompt", file: mode.file) { pushTurn(turn) }
         } ?? "My explanation:\n\(turn.explanation)\n\nAsk me your next question."
         return QuestionPrompt(system: system, user: user, temperature: mode.temperature, maxTokens: mode.maxTokens)
     }
@@ -125,6 +125,15 @@ extension ScriptRuntime {
         let ref = lua.ref()
         conceptRefs[pack.name] = ref
         return ref
+    }
+
+    /// `turn` for a mode, with `terms`: the topic pack's declared terms and their definitions.
+    private func pushTurn(_ turn: TurnContext) {
+        lua.push(turn)
+        if let pack = topicPack(for: turn.topic) {
+            lua.pushRef(termsReference(pack))
+            lua.setField(-2, "terms")
+        }
     }
 
     /// The Lua table of a pack's terms, made once per state.

@@ -83,3 +83,17 @@ extension BuiltinModesTests {
     }
 }
 
+
+extension BuiltinModesTests {
+    /// The five-year-old says back, in the pack's little words, a term the teacher explained.
+    @Test func theFiveYearOldExplainsBackATermTheTeacherDefined() async throws {
+        let turn = TurnContext(topic: "recursion", mode: "five-year-old", number: 1,
+                               explanation: "Each call gets a stack frame, which holds its own variables.",
+                               analysis: Analysis(confidenceScore: 0.9, clarityScore: 0.9), history: [], asked: [], question: nil)
+        let q = try await host.fallbackQuestion(mode: "five-year-old", turn: turn)
+        #expect(q.contains("'stack frame'") && q.contains("the memory one call uses for its own variables"), "\(q)")
+        var flagged = turn
+        flagged.analysis.unexplainedJargon = ["stack frame"]
+        #expect(!(try await host.fallbackQuestion(mode: "five-year-old", turn: flagged)).contains("Did I get it right"))
+    }
+}

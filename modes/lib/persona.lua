@@ -321,6 +321,22 @@ function Questions:pick(suffixes)
   return pick(self.list, self.turn, suffixes)
 end
 
+-- Declared terms of the topic pack (turn.terms) that the explanation used and the
+-- analysis did not flag: what the student can say back in the pack's words, as
+-- { term = name as written in the pack, definition = ... }.
+function M.learned_terms(turn)
+  local out, flagged = {}, {}
+  for _, j in ipairs(list_of(turn.analysis, "unexplained_jargon")) do flagged[norm(j)] = true end
+  local text = norm(turn.explanation or "")
+  for _, t in ipairs(type(turn.terms) == "table" and turn.terms or {}) do
+    if type(t) == "table" and type(t.name) == "string" and type(t.definition) == "string"
+        and not flagged[norm(t.name)] and text:find(norm(t.name), 1, true) then
+      out[#out + 1] = { term = t.name, definition = t.definition }
+    end
+  end
+  return out
+end
+
 -- A follow-up on a concept the teacher covered but sounded unsure about.
 M.SHAKY = {
   "Earlier you sounded unsure about {gap}. Could you go over {them} again, more surely?",
