@@ -98,6 +98,8 @@ public actor TurnEngine {
         if let given {
             draft = TurnDraft(local: given, localTime: 0, problems: [])
             if given.source == .claude { draft.claude = given }
+            // The session still learns what this explanation covered.
+            draft.covered = await script.analyze(explanation, context: context).covered
         } else {
             let report = await script.analyze(explanation, context: context)
             draft = TurnDraft(local: report.analysis, localTime: report.scriptTime.milliseconds, problems: report.problems)
