@@ -27,6 +27,8 @@
 -- first appearance, at most 8. With many unexplained terms (n >= 4 and at least 1 per 100 words)
 -- it also returns clarity_score = max(0.2, 0.6 - 0.05 * (n - 4)).
 
+local terms_lib = require("lib.terms")
+
 local MAX_TERMS = 8
 
 local FILLERS = {
@@ -93,44 +95,6 @@ local function candidate(w, key)
   local rest = key:match("^re(....+)$") or key:match("^un(....+)$")
   if rest and teachback.is_common(rest) then return nil end  -- resizes, unsold
   return "word"
-end
-
--- Heads that make "Name head" a technical term: "Calvin cycle", "Ohm's law".
-local NAMED_HEADS = {
-  cycle = true, law = true, laws = true, constant = true, equation = true, principle = true,
-  effect = true, theorem = true, number = true, scale = true, test = true, algorithm = true,
-  distribution = true, process = true, limit = true, model = true, conjecture = true, series = true,
-  transform = true, rule = true, paradox = true, curve = true, reaction = true,
-}
-
--- Stems by lower-cased word, cached across calls (dropped past 50,000 words).
-local stem_cache, stem_cache_size = {}, 0
-
--- Declared terms compiled by the terms table: index[first stem] = { {stems..., term}, ... }.
-local compiled_terms = setmetatable({}, { __mode = "k" })
-local function term_index(terms)
-  local index = compiled_terms[terms]
-  if index then return index end
-  index = {}
-  for _, term in ipairs(terms) do
-    if type(term) == "table" and type(term.name) == "string" then
-      local spellings = { term.name }
-      for _, a in ipairs(type(term.aliases) == "table" and term.aliases or {}) do spellings[#spellings + 1] = a end
-      for _, spelling in ipairs(spellings) do
-        local seq = {}
-        for w in tostring(spelling):lower():gsub("\u{2019}", "'"):gmatch("[^%s]+") do
-          seq[#seq + 1] = teachback.stem((w:gsub("'s$", "")))
-        end
-        if #seq > 0 then
-          index[seq[1]] = index[seq[1]] or {}
-          table.insert(index[seq[1]], { seq = seq, name = term.name })
-        end
-      end
-    end
-  end
-  for _, bucket in pairs(index) do table.sort(bucket, function(a, b) return #a.seq > #b.seq end) end
-  compiled_terms[terms] = index
-  return index
 end
 
 -- Capitalised like a name: "Dijkstra", "Bellman-Ford".
@@ -210,43 +174,10 @@ teachback.heuristic {
     end
 
     -- Declared terms of the topic pack, and "Name head" terms: spans of words.
-    local spans, inside = {}, {}
-    local declared = type(ctx) == "table" and type(ctx.terms) == "table" and #ctx.terms > 0 and term_index(ctx.terms) or nil
-    local stems = {}
-    if declared then
-      for i = 1, n do
-        local stem = stem_cache[lower[i]]
-        if not stem then
-          stem = teachback.stem(lower[i])
-          if stem_cache_size >= 50000 then stem_cache, stem_cache_size = {}, 0 end
-          stem_cache[lower[i]] = stem
-          stem_cache_size = stem_cache_size + 1
-        end
-        stems[i] = stem
-      end
-    end
-    local i = 1
-    while i <= n do
-      local matched
-      for _, entry in ipairs(declared and declared[stems[i]] or {}) do
-        local ok = true
-        for k = 2, #entry.seq do
-          if stems[i + k - 1] ~= entry.seq[k] then ok = false; break end
-        end
-        if ok then matched = { i, i + #entry.seq - 1, entry.name }; break end
-      end
-      if not matched and i < n and NAMED_HEADS[lower[i + 1]] and titlecase(strip_possessive(words[i]))
-          and (gaps[i + 1] == " ") and not teachback.is_common(lower[i]) then
-        matched = { i, i + 1, strip_possessive(words[i]) .. " " .. words[i + 1] }
-      end
-      if matched then
-        spans[#spans + 1] = matched
-        for k = matched[1], matched[2] do inside[k] = true end
-        i = matched[2] + 1
-      else
-        i = i + 1
-      end
-    end
+    local spans, inside = terms_lib.spans(words, lower, gaps, ctx and ctx.terms, function(w)
+      w = strip_possessive(w)
+      return titlecase(w) and w or nil
+    end)
 
     -- Terms the text defines.
     local defined = {}
