@@ -48,9 +48,8 @@ import TeachBack
         local persona = require("lib.persona")
         teachback.mode { name = "mine", fallback = persona.fallback }
         """])
-        try FileManager.default.createDirectory(atPath: fixtures.dir + "/modes/lib", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: ScriptFixtures.repositoryRoot + "/modes/lib/persona.lua",
-                                         toPath: fixtures.dir + "/modes/lib/persona.lua")
+        try FileManager.default.copyItem(atPath: ScriptFixtures.repositoryRoot + "/modes/lib",
+                                         toPath: fixtures.dir + "/modes/lib")
         let host = try LuaScriptHost(paths: ScriptPaths(builtinRoot: nil, userConfig: nil, modeDirs: [fixtures.dir + "/modes"]))
         #expect(await host.loadErrors == [])
         let analysis = Analysis(knowledgeGaps: ["base case"])
