@@ -16,9 +16,9 @@ local T = {
   },
   concept = {
     "But what happens if I forget about {gap}? I'm worried I'd get that wrong.",
-    "Sorry, you didn't mention {gap}. Does it matter? What if I leave it out?",
+    "Sorry, you didn't mention {gap}. {Doesg} {it} matter? What if I leave {them} out?",
     "Wait, where do I need {gap}? I'm scared I'll miss something important.",
-    "Could something go wrong with {gap}? I'd hate to mix it up in the exam.",
+    "Could something go wrong with {gap}? I'd hate to mix {them} up in the exam.",
   },
   example = {
     "Could you walk me through one concrete example? I'm worried I'll mess it up on my own.",
@@ -69,6 +69,7 @@ have already asked.]],
     local q = persona.questions(turn)
     if q.kinds.limits then q:add(T.limits) end
     q:add(T.concept, q.concepts, "gap")
+    q:add(persona.SHAKY, q.shaky, "gap")
     q:add_kinds(T, { "example", "why", "definition" })
     q:add(T.jargon, q.jargon, "term")
     if q.confidence and q.confidence < 0.5 then q:add(T.unsure) end

@@ -26,7 +26,7 @@ local T = {
     "That sounds too neat. Where {does} {topic} stop being true?",
   },
   concept = {
-    "You never mentioned {gap}. Why should I think it matters at all?",
+    "You never mentioned {gap}. Why should I think {it} matter{sg} at all?",
     "I bet you could explain {topic} without ever mentioning {gap}. Why shouldn't I?",
     "Why would anyone care about {gap} when learning {topic}?",
   },
@@ -92,6 +92,7 @@ repeat a question you have already asked.]],
     q:add(T.claim, strong, "claim")
     if q.kinds.limits then q:add(T.limits) end
     q:add(T.concept, q.concepts, "gap")
+    q:add(persona.SHAKY, q.shaky, "gap")
     q:add_kinds(T, { "example", "why", "definition" })
     q:add(T.jargon, q.jargon, "term")
     q:add(T.claim, other, "claim")

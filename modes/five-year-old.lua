@@ -27,15 +27,19 @@ local T = {
     "Where can I see {topic} at my house?",
   },
   concept = {
-    "What's {gap} for? You didn't tell me about that!",
-    "Where's {gap} in {topic}? I want to see!",
-    "My big sister said something about {gap}. What's that?",
+    "What {isg} {gap} for? You didn't tell me about {them}!",
+    "Where {isg} {gap} in {topic}? I want to see!",
+    "My big sister said something about {gap}. What {isg} {that}?",
   },
   why = { "But whyyy {does} {topic} work like that?", "Why? Why {does} {topic} happen?" },
   definition = { "But what {is} {topic}, really? Is it a thing?", "What does {topic} even mean?" },
   limits = {
     "{Does} {topic} ever not work? What happens then?",
     "What if something goes wrong with {topic}? Does it all break?",
+  },
+  explain_back = {
+    "Ooh! So '{term}' is {definition}? Did I get it right?",
+    "I think I get it! '{term}' means {definition}. Is that right?",
   },
   general = {
     "Why {is} {topic} important?",
@@ -73,7 +77,13 @@ explanations and no answers. Never repeat a question you have already asked.]],
       q:add(T.jargon, { term }, "term")
     end
     if q.kinds.example then q:add(T.example) end
+    -- Saying back, in little words, a term the grown-up explained.
+    for _, learned in ipairs(persona.learned_terms(turn)) do
+      q.vars.definition = learned.definition
+      q:add(T.explain_back, { learned.term }, "term")
+    end
     q:add(T.concept, q.concepts, "gap")
+    q:add(persona.SHAKY, q.shaky, "gap")
     q:add_kinds(T, { "why", "definition", "limits" })
     q:add(T.general)
     return q:pick(SUFFIXES)

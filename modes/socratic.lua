@@ -10,10 +10,10 @@ local FOCUS = "Ask one probing why or how question about the weakest, vaguest or
 
 local T = {
   concept = {
-    "What role does {gap} play in {topic}?",
+    "What role {doesg} {gap} play in {topic}?",
     "How would {gap} fit into what you just described?",
     "What would happen to {topic} without {gap}?",
-    "How would you explain {gap} to someone who has never heard of it?",
+    "How would you explain {gap} to someone who has never heard of {them}?",
   },
   why = {
     "Why {does} {topic} work the way you described, rather than some other way?",
@@ -66,6 +66,7 @@ no praise, no summary and no answer. Never repeat a question you have already as
   fallback = function(turn)
     local q = persona.questions(turn)
     q:add(T.concept, q.concepts, "gap")
+    q:add(persona.SHAKY, q.shaky, "gap")
     q:add_kinds(T, { "why", "limits", "definition", "example" })
     q:add(T.jargon, q.jargon, "term")
     if q.clarity and q.clarity < 0.5 then q:add(T.unclear) end

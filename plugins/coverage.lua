@@ -1,8 +1,11 @@
 -- coverage.lua: knowledge_gaps, what a good explanation of the topic leaves out.
 --
 -- Known topic (ctx.concepts from a topic pack): a concept is covered when any of
--- its `match` phrases occurs in the text as a run of consecutive Porter stems;
--- each uncovered concept's name is a gap, in the pack's order.
+-- its `match` phrases occurs in the text as a run of consecutive Porter stems
+-- (articles left out on both sides).
+-- The concepts found are returned as `covered` (the session remembers them); each
+-- concept neither found now nor in ctx.covered (earlier turns) is a gap, in the
+-- pack's order. The notes say what this turn added.
 -- Unknown topic (ctx.concepts nil or empty): structural gaps, in this order:
 --   "no concrete example"            no example phrase and no number
 --   "no definition of the key term"  no "<topic word> is/are/means/refers ...",
@@ -39,13 +42,25 @@ local TOPIC_STOPWORDS = {
   to = true, how = true, what = true, ["for"] = true, on = true, with = true,
 }
 
+-- Concept phrases match with articles left out of both sides: "comparison with
+-- target" is "comparison with the target".
+local ARTICLES = { the = true, a = true, an = true }
+local function without_articles(phrase)
+  local kept = {}
+  for w in tostring(phrase):gmatch("%S+") do
+    if not ARTICLES[w:lower()] then kept[#kept + 1] = w end
+  end
+  return #kept > 0 and table.concat(kept, " ") or phrase
+end
+
 -- Compiled topic packs, by the concepts table (the host may pass the same one each turn).
 local compiled_packs = setmetatable({}, { __mode = "k" })
 
 -- Built on first use (stems come from the host's stemmer).
-local STRUCTURAL, DEFINING, CALLED, NAMED, KNOWN
+local STRUCTURAL, DEFINITION, DEFINING, CALLED, NAMED, KNOWN
 local function init()
   STRUCTURAL = phrases.compile({ phrases.EXAMPLE, WHY_PHRASES, LIMIT_PHRASES, GENERIC_DEFINITION_PHRASES })
+  DEFINITION = phrases.compile({ phrases.DEFINITION })
   DEFINING = {}
   for _, w in ipairs(DEFINING_VERBS) do DEFINING[teachback.stem(w)] = true end
   CALLED, NAMED, KNOWN = teachback.stem("called"), teachback.stem("named"), teachback.stem("known")
@@ -80,18 +95,46 @@ teachback.heuristic {
       local index = compiled_packs[concepts]
       if not index then
         local groups = {}
-        for i, c in ipairs(concepts) do groups[i] = type(c.match) == "table" and c.match or { c.name } end
+        for i, c in ipairs(concepts) do
+          groups[i] = { without_articles(c.name) }     -- a concept's own name always counts
+          for _, m in ipairs(type(c.match) == "table" and c.match or {}) do groups[i][#groups[i] + 1] = without_articles(m) end
+        end
         index = phrases.compile(groups)
         compiled_packs[concepts] = index
       end
-      local found = phrases.scan(stems, index, #concepts)
-      local gaps = {}
+      local bare = {}
+      for _, s in ipairs(stems) do
+        if not ARTICLES[s] then bare[#bare + 1] = s end
+      end
+      local found = phrases.scan(bare, index, #concepts)
+      -- A concept that is an example ("worked example") is covered by any concrete
+      -- example, as structure.lua names it a strength: never both.
+      if not STRUCTURAL then init() end
+      local example = phrases.scan(stems, STRUCTURAL, 4)[1] or phrases.has_number(words)
       for i, c in ipairs(concepts) do
-        if not found[i] then gaps[#gaps + 1] = c.name end
+        if example and c.name:lower():find("example", 1, true) then found[i] = true end
+      end
+      local earlier = {}
+      for _, name in ipairs(type(ctx.covered) == "table" and ctx.covered or {}) do
+        if type(name) == "string" then earlier[name:lower()] = true end
+      end
+      local gaps, covered, added = {}, {}, {}
+      for i, c in ipairs(concepts) do
+        local before = earlier[c.name:lower()]
+        if found[i] then
+          covered[#covered + 1] = c.name
+          if not before then added[#added + 1] = c.name end
+        elseif not before then
+          gaps[#gaps + 1] = c.name
+        end
       end
       return {
         knowledge_gaps = gaps,
-        notes = { string.format("coverage: %d of %d concepts covered", #concepts - #gaps, #concepts) },
+        covered = covered,
+        notes = {
+          string.format("coverage: %d of %d concepts covered in the session", #concepts - #gaps, #concepts),
+          "coverage: this turn added " .. (#added > 0 and table.concat(added, ", ") or "nothing new"),
+        },
       }
     end
 
@@ -105,6 +148,8 @@ teachback.heuristic {
     end
     local defined
     if any_topic then defined = defines_topic(stems, topic_stems) else defined = found[4] end
+    -- What structure.lua calls "defines its terms" is never also a missing definition.
+    defined = defined or phrases.scan(stems, DEFINITION, 1)[1] or phrases.opens_with_definition(text)
 
     local gaps = {}
     if not (found[1] or has_number) then gaps[#gaps + 1] = "no concrete example" end

@@ -17,9 +17,17 @@
 -- described: "which/this/that is X", "these/those are X", "that's X", "it's X".
 -- Words starting re-/un- whose rest (4+ letters) is common are not candidates
 -- (resizes, unsold).
--- Each term is reported once, in the spelling of its first appearance, in order,
--- at most 8. With many unexplained terms (n >= 4 and at least 1 per 100 words)
+-- Declared terms (ctx.terms, from the topic pack: one word or several, with
+-- aliases; matched word by word on Porter stems) are jargon whenever used without
+-- a definition, common words or not ("stack frame", "momentum"); defined the same
+-- ways, plus an appositive ("the congestion window, the amount of ..."). Without a
+-- pack, a capitalised name before a technical head ("Calvin cycle", "Krebs cycle",
+-- "Ohm's law") is one term, not a name. Words inside such terms are not judged again.
+-- Each term is reported once (declared ones by their name, first), in order of
+-- first appearance, at most 8. With many unexplained terms (n >= 4 and at least 1 per 100 words)
 -- it also returns clarity_score = max(0.2, 0.6 - 0.05 * (n - 4)).
+
+local terms_lib = require("lib.terms")
 
 local MAX_TERMS = 8
 
@@ -122,6 +130,19 @@ local function defining_gap(after, words, lower, i)
   return false
 end
 
+-- Whether the words i..j (a multi-word term) are defined where they stand.
+local APPOSITIVE = { the = true, a = true, an = true }
+local function span_defined(i, j, words, lower, gaps)
+  local after = gaps[j + 1]
+  if (after == nil or after:find("^%s*$")) and DEFINED_BY_NEXT[lower[j + 1] or ""] then return true end
+  if after and defining_gap(after, words, lower, j) then return true end
+  if after and after:find("^%s*,%s*$") and APPOSITIVE[lower[j + 1] or ""] then return true end
+  if after and after:find("^%)") and (gaps[i] or ""):find("%($") then return true end
+  local prev = lower[i - 1]
+  return prev ~= nil and (DEFINED_BY_PREVIOUS[prev] or (prev == "as" and lower[i - 2] == "known")
+    or ((prev == "is" or prev == "are") and POINTING[lower[i - 2] or ""])) or false
+end
+
 teachback.heuristic {
   name = "jargon",
   description = "Uncommon words, acronyms and identifiers used without a definition",
@@ -152,6 +173,12 @@ teachback.heuristic {
       lower[i] = w:lower()
     end
 
+    -- Declared terms of the topic pack, and "Name head" terms: spans of words.
+    local spans, inside = terms_lib.spans(words, lower, gaps, ctx and ctx.terms, function(w)
+      w = strip_possessive(w)
+      return titlecase(w) and w or nil
+    end)
+
     -- Terms the text defines.
     local defined = {}
     for i = 1, n do
@@ -178,7 +205,7 @@ teachback.heuristic {
     for i = 1, n do
       local w = words[i]
       if w:find("'", 1, true) then w = strip_possessive(w) end
-      local kind = kind_of(w, lower[i])
+      local kind = not inside[i] and kind_of(w, lower[i])
       if kind then
         local key = lower[i]
         if kind == "acronym" and w:match("^%u%u+s$") then   -- CPUs -> CPU
@@ -197,7 +224,14 @@ teachback.heuristic {
         end
       end
     end
-    if #order == 0 then
+    -- Multi-word and declared terms: defined if any occurrence is.
+    local span_order, span_defined_by = {}, {}
+    for _, s in ipairs(spans) do
+      local key = s[3]:lower()
+      if span_defined_by[key] == nil then span_order[#span_order + 1] = s[3] end
+      span_defined_by[key] = span_defined_by[key] or span_defined(s[1], s[2], words, lower, gaps)
+    end
+    if #order == 0 and #span_order == 0 then
       return { unexplained_jargon = {}, notes = { "jargon: 0 unexplained, 0 defined" } }
     end
 
@@ -217,6 +251,14 @@ teachback.heuristic {
     end
 
     local terms, total, explained = {}, 0, 0
+    for _, name in ipairs(span_order) do
+      if span_defined_by[name:lower()] then
+        explained = explained + 1
+      else
+        total = total + 1
+        if #terms < MAX_TERMS then terms[#terms + 1] = name end
+      end
+    end
     for _, key in ipairs(order) do
       local on_topic = topic_words[key] or topic_stems[teachback.stem(key)]
       if not on_topic and not proper_only[key] then

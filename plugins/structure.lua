@@ -31,41 +31,12 @@ local STEP_GROUPS = {
   { "finally", "lastly", "in the end" },
   { "step" },
 }
-local DEFINITION_PHRASES = {
-  "means", "refers to", "defined as", "definition", "stands for", "is called", "are called",
-  "known as", "in other words", "i e", "that is to say", "is when", "are when", "is a way",
-  "is a kind of", "is a type of", "is the process", "is basically", "are basically",
-}
-local PRONOUNS = {
-  it = true, this = true, that = true, there = true, here = true, he = true, she = true,
-  they = true, these = true, those = true, which = true, what = true, i = true, you = true,
-  we = true, ["it's"] = true, ["that's"] = true,
-}
-local AFTER_IS = { a = true, an = true, the = true, when = true, basically = true, just = true, simply = true }
-
 -- Groups 1..3: example, analogy, definition; 4..: the step groups.
 local INDEX
 local function init()
-  local groups = { phrases.EXAMPLE, ANALOGY_PHRASES, DEFINITION_PHRASES }
+  local groups = { phrases.EXAMPLE, ANALOGY_PHRASES, phrases.DEFINITION }
   for _, g in ipairs(STEP_GROUPS) do groups[#groups + 1] = g end
   INDEX = phrases.compile(groups)
-end
-
--- "A stack frame is a ...": a sentence whose first one to four words are followed
--- by is/are and a/an/the/when.
-local function opens_with_definition(sentence)
-  local tokens = {}
-  for t in sentence:sub(1, 120):lower():gmatch("[%w'%-]+") do
-    tokens[#tokens + 1] = t
-    if #tokens >= 6 then break end
-  end
-  for k = 2, 5 do
-    local t = tokens[k]
-    if (t == "is" or t == "are") and AFTER_IS[tokens[k + 1] or ""] then
-      return not (k == 2 and PRONOUNS[tokens[1]])
-    end
-  end
-  return false
 end
 
 teachback.heuristic {
@@ -89,13 +60,7 @@ teachback.heuristic {
     for line in text:gmatch("[^\n]+") do
       if line:find("^%s*%d+[%.%)]%s") then numbered = numbered + 1 end
     end
-    local defines = found[3] or false
-    if not defines then
-      local sentences = teachback.sentences(text)
-      for i = 1, #sentences do
-        if opens_with_definition(sentences[i]) then defines = true; break end
-      end
-    end
+    local defines = found[3] or phrases.opens_with_definition(text)
 
     local strengths = {}
     if found[1] or has_number then strengths[#strengths + 1] = "uses a concrete example" end

@@ -16,15 +16,22 @@
 ---@field unexplained_jargon? string[] terms used without being explained
 ---@field strengths? string[] what the explanation does well
 ---@field notes? string[] free-form remarks shown by `teachback analyze --verbose`
+---@field covered? string[] names of the topic pack's concepts this text covers: the session remembers them (`ctx.covered`)
 
 ---@class teachback.PastTurn
 ---@field explanation string
 ---@field question string
 ---@field analysis teachback.Analysis
+---@field answered boolean whether the next explanation answered this turn's question
 
 ---@class teachback.Concept
 ---@field name string the concept as shown in a gap ("base case")
 ---@field match? string[] phrases that count as mentioning it (matched on Porter stems; default: name)
+
+---@class teachback.Term
+---@field name string the term as shown ("stack frame"); one word or several
+---@field aliases? string[] other spellings that are the same term (matched on Porter stems)
+---@field definition string required: a short plain definition (the five-year-old can say it back)
 
 ---What `analyze` receives besides the text.
 ---@class teachback.Context
@@ -33,6 +40,8 @@
 ---@field number integer this turn's number, from 1
 ---@field history teachback.PastTurn[] earlier turns of the session
 ---@field concepts? teachback.Concept[] the concepts of the topic pack matching `topic`, if any
+---@field terms? teachback.Term[] the technical terms of that topic pack, if any
+---@field covered string[] concepts covered in earlier turns of this session (a heuristic's `covered`): not gaps any more
 
 ---What `prompt`, `fallback` and `on_turn` receive.
 ---@class teachback.Turn
@@ -43,6 +52,10 @@
 ---@field analysis teachback.Analysis merged so far (local in parallel and offline mode)
 ---@field history teachback.PastTurn[] earlier turns
 ---@field asked string[] questions already asked in this session
+---@field covered string[] concepts covered in this session, this explanation included: never ask about them
+---@field shaky string[] covered earlier, but only in turns that sounded unsure (confidence below 0.5): a follow-up may ask
+---@field terms? teachback.Term[] the matched topic pack's terms with their definitions (prompt and fallback only)
+---@field last_claude_analysis? teachback.Analysis Claude's analysis of the previous explanation, when it made one
 ---@field question? string the question asked (on_turn only)
 
 ---What `greeting`, `system` functions and session hooks receive.
@@ -72,6 +85,7 @@
 ---@field name string required
 ---@field aliases? string[]
 ---@field concepts teachback.Concept[] required
+---@field terms? teachback.Term[] the topic's technical terms: jargon when used without a definition
 
 ---@class teachback.CommandSpec
 ---@field name string required, matches [a-z0-9-]+; invoked as `:name`
@@ -92,6 +106,7 @@
 ---@field model? string
 ---@field parallel? boolean
 ---@field analytics_every? integer 1..100000
+---@field history_turns? integer earlier turns sent to Claude in full, 1..50 (default 6); older ones summarised
 ---@field prices? table<string, teachback.Price> USD per million tokens, by model id
 ---@field timeouts? teachback.Timeouts seconds per Claude call
 ---@field max_retries? integer retries after a failed Claude call, 0..10 (default 2)

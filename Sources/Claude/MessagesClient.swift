@@ -99,13 +99,21 @@ package final class MessagesClient: Sendable {
 
     // MARK: -
 
-    private func httpRequest(_ request: MessageRequest, streaming: Bool) throws -> HTTPRequest {
+    /// The exact bytes a request is sent as (`:prompt` shows them); `stream` is set by `stream(_:)`.
+    /// Keys are sorted: the same request is the same bytes every time.
+    package func body(_ request: MessageRequest) throws -> [UInt8] {
         var body = request
         if body.model.isEmpty { body.model = config.model }
-        let json = try JSONEncoder().encode(body)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return Array(try encoder.encode(body))
+    }
+
+    private func httpRequest(_ request: MessageRequest, streaming: Bool) throws -> HTTPRequest {
+        let json = try body(request)
         var headers = config.apiHeaders + [("content-type", "application/json")]
         if streaming { headers.append(("accept", "text/event-stream")) }
-        return HTTPRequest(url: config.messagesURL, headers: headers, body: Array(json), timeouts: config.timeouts)
+        return HTTPRequest(url: config.messagesURL, headers: headers, body: json, timeouts: config.timeouts)
     }
 }
 

@@ -11,10 +11,47 @@ package struct MessageRequest: Codable, Sendable, Equatable {
     package struct Message: Codable, Sendable, Equatable {
         package var role: Role
         package var content: String
+        /// Marks the end of a prompt-caching prefix: the content goes out as one text block with
+        /// `cache_control: {"type": "ephemeral"}` instead of a plain string.
+        package var cached: Bool
 
-        package init(role: Role, content: String) {
+        package init(role: Role, content: String, cached: Bool = false) {
             self.role = role
             self.content = content
+            self.cached = cached
+        }
+
+        private struct TextBlock: Codable, Equatable {
+            struct CacheControl: Codable, Equatable { var type = "ephemeral" }
+            var type = "text"
+            var text: String
+            var cacheControl: CacheControl?
+            enum CodingKeys: String, CodingKey { case type, text, cacheControl = "cache_control" }
+        }
+
+        enum CodingKeys: String, CodingKey { case role, content }
+
+        package init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            role = try c.decode(Role.self, forKey: .role)
+            if let text = try? c.decode(String.self, forKey: .content) {
+                content = text
+                cached = false
+            } else {
+                let blocks = try c.decode([TextBlock].self, forKey: .content)
+                content = blocks.map(\.text).joined()
+                cached = blocks.contains { $0.cacheControl != nil }
+            }
+        }
+
+        package func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(role, forKey: .role)
+            if cached {
+                try c.encode([TextBlock(text: content, cacheControl: .init())], forKey: .content)
+            } else {
+                try c.encode(content, forKey: .content)
+            }
         }
     }
 

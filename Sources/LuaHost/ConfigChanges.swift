@@ -11,6 +11,7 @@ extension ScriptConfig {
         return [
             line("model", old.model, model), line("parallel", old.parallel, parallel),
             line("analytics_every", old.analyticsEvery, analyticsEvery),
+            line("history_turns", old.historyTurns, historyTurns),
             line("prices", priceList(old.prices), priceList(self.prices)),
             line("timeouts.connect", old.connectTimeout, connectTimeout), line("timeouts.stall", old.stallTimeout, stallTimeout),
             line("timeouts.total", old.totalTimeout, totalTimeout), line("max_retries", old.maxRetries, maxRetries),

@@ -69,7 +69,7 @@ public actor LuaScriptHost: ScriptHost {
         runtime.registry.heuristics.map { PluginItem(name: $0.name, description: $0.description, file: $0.file) }
     }
     public var topics: [PluginItem] {
-        runtime.registry.topics.map { PluginItem(name: $0.name, description: "\($0.concepts.count) concepts", file: $0.file) }
+        runtime.registry.topics.map { PluginItem(name: $0.name, description: "\($0.concepts.count) concepts, \($0.terms.count) terms", file: $0.file) }
     }
     /// The concept names of the topic pack for `topic` (by name or alias), for the report's concept map.
     public func conceptNames(forTopic topic: String) -> [String]? { runtime.topicPack(for: topic)?.concepts.map(\.name) }
@@ -110,6 +110,7 @@ public actor LuaScriptHost: ScriptHost {
     }
 
     public func notify(_ event: HookEvent) -> [ScriptProblem] { runtime.notify(event) }
+    public func scheduledTopic(_ topic: String) -> String { runtime.topicPack(for: topic)?.name ?? topic }
 }
 
 /// A registered heuristic, topic, command or hook, as `:plugins` lists it.

@@ -15,25 +15,42 @@ extension LuaState {
     func push(_ history: [PastTurn]) {
         newTable(arrayCount: history.count)
         for (i, past) in history.enumerated() {
-            newTable(fieldCount: 3)
+            newTable(fieldCount: 4)
             push(past.explanation); setField(-2, "explanation")
             push(past.question); setField(-2, "question")
             push(past.analysis); setField(-2, "analysis")
+            push(past.answered); setField(-2, "answered")
             lua_rawseti(L, -2, lua_Integer(i + 1))
         }
     }
 
     /// `ctx`; `concepts` is the registry reference of the topic pack's concept list, the same
     /// table every call, so heuristics can cache what they compile from it.
-    func push(_ context: AnalysisContext, concepts: Int32?) {
-        newTable(fieldCount: 5)
+    func push(_ context: AnalysisContext, concepts: Int32?, terms: Int32? = nil) {
+        newTable(fieldCount: 6)
         push(context.topic); setField(-2, "topic")
         push(context.mode); setField(-2, "mode")
         push(context.number); setField(-2, "number")
         push(context.history); setField(-2, "history")
+        pushArray(context.covered); setField(-2, "covered")
         if let concepts {
             pushRef(concepts)
             setField(-2, "concepts")
+        }
+        if let terms {
+            pushRef(terms)
+            setField(-2, "terms")
+        }
+    }
+
+    func push(_ terms: [TopicPack.Term]) {
+        newTable(arrayCount: terms.count)
+        for (i, term) in terms.enumerated() {
+            newTable(fieldCount: 3)
+            push(term.name); setField(-2, "name")
+            pushArray(term.aliases); setField(-2, "aliases")
+            push(term.definition); setField(-2, "definition")
+            lua_rawseti(L, -2, lua_Integer(i + 1))
         }
     }
 
@@ -48,7 +65,7 @@ extension LuaState {
     }
 
     func push(_ turn: TurnContext) {
-        newTable(fieldCount: 8)
+        newTable(fieldCount: 11)
         push(turn.topic); setField(-2, "topic")
         push(turn.mode); setField(-2, "mode")
         push(turn.number); setField(-2, "number")
@@ -56,6 +73,11 @@ extension LuaState {
         push(turn.analysis); setField(-2, "analysis")
         push(turn.history); setField(-2, "history")
         pushArray(turn.asked); setField(-2, "asked")
+        pushArray(turn.covered); setField(-2, "covered")
+        pushArray(turn.shaky); setField(-2, "shaky")
+        if let last = turn.lastClaudeAnalysis {
+            push(last); setField(-2, "last_claude_analysis")
+        }
         if let question = turn.question {
             push(question); setField(-2, "question")
         }
@@ -98,6 +120,7 @@ extension LuaState {
             knowledgeGaps: try spec.strings("knowledge_gaps", limit: limit) ?? [],
             unexplainedJargon: try spec.strings("unexplained_jargon", limit: limit) ?? [],
             strengths: try spec.strings("strengths", limit: limit) ?? [],
-            notes: try spec.strings("notes", limit: limit) ?? [])
+            notes: try spec.strings("notes", limit: limit) ?? [],
+            covered: try spec.strings("covered", limit: limit) ?? [])
     }
 }

@@ -119,7 +119,27 @@ extension ScriptRuntime {
                 throw SpecError(message: "concepts item \(i): \(error.message)")
             }
         }
-        registry.add(TopicPack(name: name, aliases: try spec.strings("aliases") ?? [], concepts: concepts, file: currentFile))
+        var terms: [TopicPack.Term] = []
+        lua.rawGet(spec.table, "terms")
+        let hasTerms = lua.type(at: -1) != LUA_TNIL
+        lua.pop()
+        if hasTerms {
+            try spec.forEach("terms") { (i: Int) throws(SpecError) in
+                guard lua.type(at: -1) == LUA_TTABLE else {
+                    throw SpecError(message: "terms item \(i) must be a table, got \(lua.typeName(at: -1))")
+                }
+                let term = SpecReader(lua, table: -1)
+                do throws(SpecError) {
+                    try term.check(.term)
+                    terms.append(.init(name: try term.string("name", required: true) ?? "", aliases: try term.strings("aliases") ?? [],
+                                       definition: try term.string("definition", required: true) ?? ""))
+                } catch {
+                    throw SpecError(message: "terms item \(i): \(error.message)")
+                }
+            }
+        }
+        registry.add(TopicPack(name: name, aliases: try spec.strings("aliases") ?? [], concepts: concepts, terms: terms,
+                               file: currentFile))
         noteRegistered("topic \(name)")
     }
 
@@ -145,6 +165,12 @@ extension ScriptRuntime {
                 throw SpecError(message: "field 'analytics_every' must be an integer from 1 to 100000")
             }
             config.analyticsEvery = Int(every)
+        }
+        if let turns = try spec.number("history_turns") {
+            guard (1...50).contains(turns), turns == turns.rounded() else {
+                throw SpecError(message: "field 'history_turns' must be an integer from 1 to 50")
+            }
+            config.historyTurns = Int(turns)
         }
         if let timeouts = try spec.table("timeouts") {
             defer { lua.pop() }

@@ -47,9 +47,16 @@ struct TopicPack: Named, Sendable {
         var name: String
         var match: [String]
     }
+    /// A technical term of the topic: jargon when the text uses it without saying what it is.
+    struct Term: Sendable, Equatable {
+        var name: String
+        var aliases: [String]
+        var definition: String
+    }
     var name: String
     var aliases: [String]
     var concepts: [Concept]
+    var terms: [Term] = []
     var file: String
 }
 
@@ -73,6 +80,8 @@ public struct ScriptConfig: Sendable, Equatable {
     public var model: String?
     public var parallel: Bool?
     public var analyticsEvery: Int?
+    /// Earlier turns Claude's requests carry in full (older ones as a summary line).
+    public var historyTurns: Int?
     /// USD per million tokens, by model id.
     public var prices: [String: Price] = [:]
     /// Seconds per Claude call: connecting, a stalled transfer, the whole call.

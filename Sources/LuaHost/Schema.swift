@@ -49,6 +49,13 @@ struct Schema: Sendable {
         Field(name: "name", type: "string", doc: "required"),
         Field(name: "aliases", type: "string[]?", doc: ""),
         Field(name: "concepts", type: "teachback.Concept[]", doc: "required"),
+        Field(name: "terms", type: "teachback.Term[]?", doc: "the topic's technical terms: jargon when used without a definition"),
+    ])
+
+    static let term = Schema(className: "teachback.Term", fields: [
+        Field(name: "name", type: "string", doc: "the term as shown (\"stack frame\"); one word or several"),
+        Field(name: "aliases", type: "string[]?", doc: "other spellings that are the same term (matched on Porter stems)"),
+        Field(name: "definition", type: "string", doc: "required: a short plain definition (the five-year-old can say it back)"),
     ])
 
     static let concept = Schema(className: "teachback.Concept", fields: [
@@ -68,6 +75,7 @@ struct Schema: Sendable {
         Field(name: "model", type: "string?", doc: ""),
         Field(name: "parallel", type: "boolean?", doc: ""),
         Field(name: "analytics_every", type: "integer?", doc: "1..100000"),
+        Field(name: "history_turns", type: "integer?", doc: "earlier turns sent to Claude in full, 1..50 (default 6); older ones summarised"),
         Field(name: "prices", type: "table<string, teachback.Price>?", doc: "USD per million tokens, by model id"),
         Field(name: "timeouts", type: "teachback.Timeouts?", doc: "seconds per Claude call"),
         Field(name: "max_retries", type: "integer?", doc: "retries after a failed Claude call, 0..10 (default 2)"),
@@ -93,10 +101,12 @@ struct Schema: Sendable {
         Field(name: "unexplained_jargon", type: "string[]?", doc: "terms used without being explained"),
         Field(name: "strengths", type: "string[]?", doc: "what the explanation does well"),
         Field(name: "notes", type: "string[]?", doc: "free-form remarks shown by `teachback analyze --verbose`"),
+        Field(name: "covered", type: "string[]?",
+              doc: "names of the topic pack's concepts this text covers: the session remembers them (`ctx.covered`)"),
     ])
 
     /// Every schema, in the order the stub declares them.
-    static let all: [Schema] = [analysis, concept, mode, heuristic, topic, command, timeouts, price, config]
+    static let all: [Schema] = [analysis, concept, term, mode, heuristic, topic, command, timeouts, price, config]
 
     /// `unknown field 'fallbak' (did you mean 'fallback'?)`, or the known keys when none is close.
     func unknownKey(_ key: String, path: String = "") -> String {

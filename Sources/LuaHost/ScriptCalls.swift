@@ -10,13 +10,15 @@ extension ScriptRuntime {
         var results: [HeuristicResult] = []
         var problems: [ScriptProblem] = []
         let base = lua.top
-        let concepts = topicPack(for: context.topic).map(conceptsReference)
+        let pack = topicPack(for: context.topic)
+        let concepts = pack.map(conceptsReference)
+        let terms = pack.map(termsReference)
         lua.push(text)
         for heuristic in registry.heuristics {
             lua.pushRef(heuristic.analyze)
             lua_pushvalue(lua.L, base + 1)
             // A fresh ctx each time: one heuristic changing it must not affect the next.
-            lua.push(context, concepts: concepts)
+            lua.push(context, concepts: concepts, terms: terms)
             if let error = lua.call(nargs: 2, nresults: 1, budget: budgets.heuristic) {
                 problems.append(problem("heuristic '\(heuristic.name)'", file: heuristic.file, error))
                 continue
@@ -43,7 +45,7 @@ extension ScriptRuntime {
     func fallbackQuestion(mode name: String, turn: TurnContext) throws(ScriptProblem) -> String {
         let mode = try mode(named: name)
         let question = try callForString(mode.fallback, budget: budgets.mode, what: "mode '\(name)' fallback", file: mode.file) {
-            lua.push(turn)
+            pushTurn(turn)
         }
         guard !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ScriptProblem("\(mode.file): mode '\(name)' fallback returned an empty question")
@@ -57,7 +59,7 @@ extension ScriptRuntime {
         let system = try mode.system.map { s throws(ScriptProblem) in try text(s, of: mode, field: "system", session: session) }
             ?? "You are a curious student learning \(session.topic). Ask one short follow-up question."
         let user = try mode.prompt.map { ref throws(ScriptProblem) in
-            try callForString(ref, budget: budgets.mode, what: "mode '\(name)' prompt", file: mode.file) { lua.push(turn) }
+            try callForString(ref, budget: budgets.mode, what: "mode '\(name)' prompt", file: mode.file) { pushTurn(turn) }
         } ?? "My explanation:\n\(turn.explanation)\n\nAsk me your next question."
         return QuestionPrompt(system: system, user: user, temperature: mode.temperature, maxTokens: mode.maxTokens)
     }
@@ -122,6 +124,24 @@ extension ScriptRuntime {
         lua.push(pack.concepts)
         let ref = lua.ref()
         conceptRefs[pack.name] = ref
+        return ref
+    }
+
+    /// `turn` for a mode, with `terms`: the topic pack's declared terms and their definitions.
+    private func pushTurn(_ turn: TurnContext) {
+        lua.push(turn)
+        if let pack = topicPack(for: turn.topic) {
+            lua.pushRef(termsReference(pack))
+            lua.setField(-2, "terms")
+        }
+    }
+
+    /// The Lua table of a pack's terms, made once per state.
+    private func termsReference(_ pack: TopicPack) -> Int32 {
+        if let ref = termRefs[pack.name] { return ref }
+        lua.push(pack.terms)
+        let ref = lua.ref()
+        termRefs[pack.name] = ref
         return ref
     }
 

@@ -14,9 +14,12 @@ extension LuaScriptHost {
         func note(_ problem: ScriptProblem) { if !problems.contains(problem.message) { problems.append(problem.message) } }
         for topic in topics {
             var history: [PastTurn] = []
+            var covered: [String] = []
             for (number, explanation) in Self.samples(topic).enumerated() {
-                let context = AnalysisContext(topic: topic, mode: modes.first?.name ?? "socratic", number: number + 1, history: history)
+                let context = AnalysisContext(topic: topic, mode: modes.first?.name ?? "socratic", number: number + 1, history: history,
+                                              covered: covered)
                 let report = analyze(explanation, context: context)
+                covered = Terms.union([covered, report.covered])
                 for problem in report.problems where heuristics.contains(where: { problem.message.hasPrefix("heuristic '\($0)' ") }) {
                     note(problem)
                 }
@@ -24,7 +27,7 @@ extension LuaScriptHost {
                     let session = SessionInfo(id: "check", topic: topic, mode: mode.name, turns: number)
                     let turn = TurnContext(topic: topic, mode: mode.name, number: number + 1, explanation: explanation,
                                            analysis: report.analysis, history: history, asked: history.map(\.question),
-                                           question: nil)
+                                           covered: covered, question: nil)
                     do throws(ScriptProblem) {
                         _ = try greeting(mode: mode.name, session: session)
                         _ = try questionPrompt(mode: mode.name, turn: turn, session: session)

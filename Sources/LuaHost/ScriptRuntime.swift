@@ -47,6 +47,7 @@ final class ScriptRuntime {
     private var makeEnv: Int32 = 0
     /// Concept tables handed to heuristics, by topic pack name.
     var conceptRefs: [String: Int32] = [:]
+    var termRefs: [String: Int32] = [:]
     /// Which pack (if any) a session topic matched, looked up once per topic.
     var packByTopic: [String: TopicPack?] = [:]
 

@@ -74,7 +74,7 @@ package actor TeachingService {
 
     func summary(sessionID: String) async throws(ToolError) -> ToolOutput {
         let session = try await session(sessionID)
-        let analytics = SessionAnalytics(analyses: session.turns.map(\.analysis))
+        let analytics = session.analytics
         var object = try Self.value(analytics).objectValue ?? [:]
         object["session_id"] = .string(session.id)
         object["topic"] = .string(session.topic)
@@ -161,7 +161,7 @@ package actor TeachingService {
             let (problems, left) = await queues.run(id) { [store, turnsAtStart] in
                 await engine.retryUnsaved()
                 if let store, let session = await engine.session, session.turns.count > (turnsAtStart[id] ?? 0) {
-                    try? await store.recordReview(of: session)
+                    try? await store.recordReview(of: session, topic: await engine.script.scheduledTopic(session.topic))
                 }
                 return (await engine.end(), await engine.unsavedSessions)
             }

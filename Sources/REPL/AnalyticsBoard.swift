@@ -26,7 +26,7 @@ actor AnalyticsBoard {
         guard let latest, latest.sessionID == session.id else {
             // Nothing for this session yet: computing it here costs microseconds per turn.
             let fresh = Snapshot(sessionID: session.id, turns: session.turns.count,
-                                 analytics: SessionAnalytics(analyses: session.turns.map(\.analysis)))
+                                 analytics: session.analytics)
             self.latest = fresh
             return (fresh.analytics, 0)
         }
@@ -42,7 +42,7 @@ actor AnalyticsBoard {
         let previous = pending
         pending = Task.detached(priority: .utility) { [weak self] in
             await previous?.value
-            let analytics = SessionAnalytics(analyses: session.turns.map(\.analysis))
+            let analytics = session.analytics
             await self?.publish(Snapshot(sessionID: session.id, turns: session.turns.count, analytics: analytics))
         }
     }

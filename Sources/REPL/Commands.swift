@@ -25,6 +25,8 @@ extension REPL {
         Builtin(name: "log", usage: ":log [N]", help: "the last N lines the scripts logged (teachback.log, print), with file:line"),
         Builtin(name: "reload", usage: ":reload", help: "reload modes and plugins into a fresh Lua state and apply init.lua again"),
         Builtin(name: "parallel", usage: ":parallel [on|off]", help: "Claude's analysis and question at once (on), or the question after the analysis"),
+        Builtin(name: "prompt", usage: ":prompt [EXPLANATION]",
+                help: "the exact Claude requests teaching EXPLANATION next would send (system, messages, model, max_tokens); no call made"),
         Builtin(name: "backend", usage: ":backend", help: "Claude or offline, model, base URL, the last failure and why"),
         Builtin(name: "edit", usage: ":edit", help: "write the next explanation in $VISUAL or $EDITOR"),
         Builtin(name: "help", usage: ":help [COMMAND]", help: "list commands, or explain one"),
@@ -64,6 +66,7 @@ extension REPL {
         case "report": await reportCommand(args)
         case "review": await reviewCommand()
         case "backend": await backendCommand()
+        case "prompt": await promptCommand(args)
         case "history": await withSession { printLines(Views.history($0)) }
         case "plugins":
             printLines(Views.plugins(heuristics: await host.heuristics, topics: await host.topics, commands: await host.commands,

@@ -114,7 +114,7 @@ public actor REPL {
     func scheduleReview() async {
         guard let store, let session = await engine.session, session.turns.count > turnsAtStart else { return }
         do {
-            try await store.recordReview(of: session)
+            try await store.recordReview(of: session, topic: await engine.script.scheduledTopic(session.topic))
         } catch {
             console.warning("could not update the review schedule: \(error)")
         }

@@ -81,13 +81,18 @@ package struct Rescore: Sendable {
     }
 
     /// The session's turns in order through one set of scripts, each seeing the earlier turns as
-    /// they were recorded (or as this set scored them, where nothing was recorded).
+    /// they were recorded (or as this set scored them, where nothing was recorded) and the concepts
+    /// this set found covered in them, as the REPL's session would remember them.
     func analyses(_ session: RecordedSession, host: any ScriptHost) async -> [CheckedAnalysis] {
         var history: [PastTurn] = []
+        var covered: [String] = []
         var out: [CheckedAnalysis] = []
         for turn in session.turns {
-            let context = AnalysisContext(topic: session.topic, mode: turn.mode, number: turn.number, history: history)
-            let checked = CheckedAnalysis(await host.analyze(turn.explanation, context: context))
+            let context = AnalysisContext(topic: session.topic, mode: turn.mode, number: turn.number, history: history,
+                                          covered: covered)
+            let report = await host.analyze(turn.explanation, context: context)
+            covered = Terms.union([covered, report.covered])
+            let checked = CheckedAnalysis(report)
             history.append(PastTurn(explanation: turn.explanation, question: turn.question, analysis: turn.seen ?? checked.analysis))
             out.append(checked)
         }

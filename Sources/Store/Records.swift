@@ -35,6 +35,8 @@ struct TurnRow: Codable, FetchableRecord, PersistableRecord {
     var inputTokens: Int
     var outputTokens: Int
     var createdAt: Double
+    /// The concepts the turn covered, as a JSON array; NULL for turns from before v4.
+    var covered: String?
 
     init(_ turn: Turn, sessionID: String) throws {
         sessionId = sessionID
@@ -55,6 +57,7 @@ struct TurnRow: Codable, FetchableRecord, PersistableRecord {
         inputTokens = turn.usage.inputTokens
         outputTokens = turn.usage.outputTokens
         createdAt = turn.createdAt.timeIntervalSince1970
+        covered = try turn.covered.map(JSON.string)
     }
 
     func turn() throws -> Turn {
@@ -65,7 +68,8 @@ struct TurnRow: Codable, FetchableRecord, PersistableRecord {
              fallbackReason: fallbackReason,
              timings: .init(total: totalMs, analysis: analysisMs, firstToken: firstTokenMs),
              usage: TokenUsage(inputTokens: inputTokens, outputTokens: outputTokens),
-             createdAt: Date(timeIntervalSince1970: createdAt))
+             createdAt: Date(timeIntervalSince1970: createdAt),
+             covered: try covered.map { try JSON.decode([String].self, $0) })
     }
 }
 
@@ -78,6 +82,11 @@ struct ReviewRow: Codable, FetchableRecord, PersistableRecord {
     var repetitions: Int
     var due: Double
     var lastQuality: Int?
+    /// The day whose best review counts, and the schedule before it (NULL before v4).
+    var day: String?
+    var baseEasiness: Double?
+    var baseInterval: Int?
+    var baseRepetitions: Int?
 
     init(_ item: ReviewItem) {
         topic = item.topic
@@ -86,11 +95,17 @@ struct ReviewRow: Codable, FetchableRecord, PersistableRecord {
         repetitions = item.repetitions
         due = item.due.timeIntervalSince1970
         lastQuality = item.lastQuality
+        day = item.day
+        baseEasiness = item.base?.easiness
+        baseInterval = item.base?.interval
+        baseRepetitions = item.base?.repetitions
     }
 
     var item: ReviewItem {
         ReviewItem(topic: topic, easiness: easiness, interval: interval, repetitions: repetitions,
-                   due: Date(timeIntervalSince1970: due), lastQuality: lastQuality)
+                   due: Date(timeIntervalSince1970: due), lastQuality: lastQuality, day: day,
+                   base: baseEasiness.flatMap { e in baseInterval.flatMap { i in baseRepetitions.map {
+                       ReviewItem.Base(easiness: e, interval: i, repetitions: $0) } } })
     }
 }
 

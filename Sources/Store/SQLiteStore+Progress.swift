@@ -73,22 +73,25 @@ extension SQLiteStore {
         try await pool.read { db in try ReviewRow.order(Column("due")).fetchAll(db).map(\.item) }
     }
 
-    /// Records a review of `topic` with quality `q` (0...5) and returns the rescheduled item.
+    /// Records a review of `topic` with quality `q` (0...5) and returns the rescheduled item; of
+    /// several reviews on one local day only the best counts (`ReviewItem.reviewed(quality:on:day:)`).
     @discardableResult
-    public func review(topic: String, quality q: Int, on date: Date = Date()) async throws -> ReviewItem {
+    public func review(topic: String, quality q: Int, on date: Date = Date(), calendar: Calendar = .current) async throws -> ReviewItem {
         let key = Terms.normalize(topic)
+        let day = Self.dayFormatter(calendar).string(from: date)
         return try await pool.write { db in
             let current = try ReviewRow.fetchOne(db, key: key)?.item ?? ReviewItem(topic: key, due: date)
-            let next = current.reviewed(quality: q, on: date)
+            let next = current.reviewed(quality: q, on: date, day: day)
             try ReviewRow(next).upsert(db)
             return next
         }
     }
 
-    /// A finished session counts as a review of its topic, with the quality its analytics earn.
-    public func recordReview(of session: Session, on date: Date = Date()) async throws {
+    /// A finished session counts as a review of its topic — `topic` when given (the topic pack's
+    /// name, so aliases share one schedule) — with the quality its analytics earn.
+    public func recordReview(of session: Session, topic: String? = nil, on date: Date = Date()) async throws {
         guard !session.turns.isEmpty else { return }
-        let quality = ReviewItem.quality(of: SessionAnalytics(analyses: session.turns.map(\.analysis)))
-        try await review(topic: session.topic, quality: quality, on: date)
+        let quality = ReviewItem.quality(of: session.analytics)
+        try await review(topic: topic ?? session.topic, quality: quality, on: date)
     }
 }

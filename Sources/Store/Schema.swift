@@ -107,6 +107,17 @@ enum Schema {
             }
             try db.create(index: "judgeRequestByBatch", on: "judgeRequest", columns: ["jobId", "batch"])
         }
+        // Registered last: what each turn covered, so a resumed session still remembers the lesson;
+        // the day whose best review counts, with the schedule before it (one review a day).
+        migrator.registerMigration("v4: turn.covered, one review a day") { db in
+            try db.alter(table: "turn") { t in t.add(column: "covered", .jsonText) }
+            try db.alter(table: "reviewItem") { t in
+                t.add(column: "day", .text)
+                t.add(column: "baseEasiness", .double)
+                t.add(column: "baseInterval", .integer)
+                t.add(column: "baseRepetitions", .integer)
+            }
+        }
         return migrator
     }
 }

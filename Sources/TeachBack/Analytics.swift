@@ -23,7 +23,10 @@ public struct SessionAnalytics: Codable, Sendable, Equatable {
     static let trendThreshold = 0.1
     static let maxReviewTopics = 5
 
-    public init(analyses: [Analysis]) {
+    /// `covered`: what the session has covered by now (a live session's memory). A gap that
+    /// recurred before the learner covered it is not persistent any more; batch analytics passes
+    /// nothing, so the original service's rules hold exactly.
+    public init(analyses: [Analysis], covered: [String] = []) {
         learningCurve = analyses.map(\.clarityScore)
         confidenceOverTime = analyses.map(\.confidenceScore)
         totalTurns = analyses.count
@@ -31,7 +34,8 @@ public struct SessionAnalytics: Codable, Sendable, Equatable {
         averageConfidence = Self.roundedMean(confidenceOverTime)
         clarityTrend = Self.trend(learningCurve)
         let gaps = TermCounter(analyses.map(\.knowledgeGaps))
-        persistentGaps = gaps.ranked.filter { $0.count >= 2 }.map(\.spelling)
+        let known = Set(covered.map(Terms.normalize))
+        persistentGaps = gaps.ranked.filter { $0.count >= 2 && !known.contains(Terms.normalize($0.spelling)) }.map(\.spelling)
         let jargon = TermCounter(analyses.map(\.unexplainedJargon))
         suggestedReviewTopics = Array(Terms.union(persistentGaps, jargon.ranked.map(\.spelling)).prefix(Self.maxReviewTopics))
     }

@@ -8,10 +8,13 @@ public struct HeuristicResult: Sendable, Equatable {
     public var unexplainedJargon: [String]
     public var strengths: [String]
     public var notes: [String]
+    /// Concepts of the topic pack this explanation covered (`covered` in the result): what the
+    /// session remembers, so a later turn does not report them as gaps.
+    public var covered: [String]
 
     public init(name: String, weight: Double = 1, confidenceScore: Double? = nil, clarityScore: Double? = nil,
                 knowledgeGaps: [String] = [], unexplainedJargon: [String] = [], strengths: [String] = [],
-                notes: [String] = []) {
+                notes: [String] = [], covered: [String] = []) {
         self.name = name
         self.weight = weight
         self.confidenceScore = confidenceScore
@@ -20,6 +23,7 @@ public struct HeuristicResult: Sendable, Equatable {
         self.unexplainedJargon = unexplainedJargon
         self.strengths = strengths
         self.notes = notes
+        self.covered = covered
     }
 
     /// The local analysis (DESIGN §4): each score is the weight-averaged mean over the heuristics

@@ -10,16 +10,21 @@ public struct ModeInfo: Sendable, Equatable {
     }
 }
 
-/// What Claude is asked for the student's next question, built by the mode's script.
+/// What Claude is asked for the student's next question: system and newest message from the
+/// mode's script, the conversation before it from the engine.
 public struct QuestionPrompt: Sendable, Equatable {
     public var system: String
     public var user: String
     public var temperature: Double?
     public var maxTokens: Int?
-    public init(system: String, user: String, temperature: Double? = nil, maxTokens: Int? = nil) {
+    /// The earlier turns, which the backend sends as the conversation before `user` (set by the
+    /// engine, so every persona's request carries them).
+    public var history: [PastTurn]
+    public init(system: String, user: String, temperature: Double? = nil, maxTokens: Int? = nil, history: [PastTurn] = []) {
         self.system = system
         self.user = user
         self.temperature = temperature
         self.maxTokens = maxTokens
+        self.history = history
     }
 }

@@ -10,7 +10,11 @@ public protocol ScriptHost: Sendable {
     func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) async throws(ScriptProblem) -> QuestionPrompt
     /// Runs the hooks registered for `event`; returns what failed.
     func notify(_ event: HookEvent) async -> [ScriptProblem]
+    /// The name a topic is scheduled under: its topic pack's name when one matches (so
+    /// "recursive functions" and "recursion" are one topic), else the topic as given.
+    func scheduledTopic(_ topic: String) async -> String
 }
+
 
 public enum HookEvent: Sendable {
     case sessionStart(SessionInfo)
@@ -25,6 +29,8 @@ public struct LocalAnalysisReport: Sendable {
     public var problems: [ScriptProblem]
     /// Time spent inside the scripts, for `--verbose` and the benchmarks.
     public var scriptTime: Duration
+    /// The concepts any heuristic said this explanation covered, de-duplicated in order.
+    public var covered: [String] { Terms.union(results.map(\.covered)) }
     public init(analysis: Analysis, results: [HeuristicResult], problems: [ScriptProblem], scriptTime: Duration) {
         self.analysis = analysis
         self.results = results

@@ -29,11 +29,62 @@ public struct Session: Codable, Sendable, Equatable {
     /// One past the last turn's number (never reuses a number, even after an imported gap).
     public var nextTurnNumber: Int { (turns.last?.number ?? 0) + 1 }
 
-    /// The context a mode's `fallback`/`prompt` and `on_turn` hooks receive for a new explanation.
-    public func turnContext(explanation: String, analysis: Analysis, question: String? = nil) -> TurnContext {
+    /// What the learner has covered so far: the concepts every turn covered, in the order they
+    /// were first covered (DESIGN §4, "the student remembers the lesson").
+    public var covered: [String] { Terms.union(turns.map { $0.covered ?? [] }) }
+
+    /// §8 analytics as the learner's session sees them: a gap covered since is not persistent.
+    public var analytics: SessionAnalytics { SessionAnalytics(analyses: turns.map(\.analysis), covered: covered) }
+
+    /// Concepts covered only with low confidence (every turn that covered them scored below
+    /// `shakyBelow`): a persona may follow up on them, though they are no gaps.
+    public var shaky: [String] {
+        var best: [String: Double] = [:]
+        for turn in turns {
+            for concept in turn.covered ?? [] {
+                best[Terms.normalize(concept)] = max(best[Terms.normalize(concept)] ?? 0, turn.analysis.confidenceScore)
+            }
+        }
+        return covered.filter { (best[Terms.normalize($0)] ?? 1) < Self.shakyBelow }
+    }
+    public static let shakyBelow = 0.5
+
+    /// The earlier turns as scripts and Claude see them. A question counts as answered when the
+    /// next explanation covered a concept not covered before, or took up one of the question's
+    /// content words (five letters or more: "Why does the *recursion* stop?").
+    public var history: [PastTurn] {
+        var before = Set<String>()
+        return turns.indices.map { i in
+            let turn = turns[i]
+            before.formUnion((turn.covered ?? []).map(Terms.normalize))
+            var answered = false
+            if i + 1 < turns.count {
+                let next = turns[i + 1]
+                let added = (next.covered ?? []).map(Terms.normalize).contains { !before.contains($0) }
+                answered = added || !Self.contentWords(turn.question).isDisjoint(with: Self.contentWords(next.explanation))
+            }
+            return PastTurn(explanation: turn.explanation, question: turn.question, analysis: turn.analysis, answered: answered)
+        }
+    }
+
+    /// Lower-cased words of five letters or more: what a reply must share with a question.
+    static func contentWords(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter }.filter { $0.count >= 5 }.map(String.init))
+    }
+
+    /// The context heuristics receive for the next explanation.
+    public func analysisContext(mode: String) -> AnalysisContext {
+        AnalysisContext(topic: topic, mode: mode, number: nextTurnNumber, history: history, covered: covered)
+    }
+
+    /// The context a mode's `fallback`/`prompt` and `on_turn` hooks receive for a new explanation;
+    /// `covered` is what this explanation added, so it counts as covered too.
+    public func turnContext(explanation: String, analysis: Analysis, covered new: [String] = [],
+                            question: String? = nil) -> TurnContext {
         TurnContext(topic: topic, mode: mode, number: nextTurnNumber, explanation: explanation,
-                    analysis: analysis, history: turns.map(PastTurn.init), asked: turns.map(\.question),
-                    question: question)
+                    analysis: analysis, history: history, asked: turns.map(\.question),
+                    covered: Terms.union([covered, new]), shaky: shaky, question: question,
+                    lastClaudeAnalysis: turns.last?.claudeAnalysis)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -60,12 +111,14 @@ public struct PastTurn: Sendable, Equatable {
     public var explanation: String
     public var question: String
     public var analysis: Analysis
-    public init(explanation: String, question: String, analysis: Analysis) {
+    /// Whether the teacher's next explanation answered this turn's question (`Session.history`).
+    public var answered: Bool
+    public init(explanation: String, question: String, analysis: Analysis, answered: Bool = false) {
         self.explanation = explanation
         self.question = question
         self.analysis = analysis
+        self.answered = answered
     }
-    init(_ turn: Turn) { self.init(explanation: turn.explanation, question: turn.question, analysis: turn.analysis) }
 }
 
 /// What a heuristic's `analyze(text, ctx)` receives besides the text.
@@ -74,11 +127,14 @@ public struct AnalysisContext: Sendable, Equatable {
     public var mode: String
     public var number: Int
     public var history: [PastTurn]
-    public init(topic: String, mode: String, number: Int, history: [PastTurn]) {
+    /// Concepts covered in earlier turns of the session.
+    public var covered: [String]
+    public init(topic: String, mode: String, number: Int, history: [PastTurn], covered: [String] = []) {
         self.topic = topic
         self.mode = mode
         self.number = number
         self.history = history
+        self.covered = covered
     }
 }
 
@@ -91,10 +147,18 @@ public struct TurnContext: Sendable, Equatable {
     public var analysis: Analysis
     public var history: [PastTurn]
     public var asked: [String]
+    /// Concepts covered in the session, this explanation included: never a question's subject.
+    public var covered: [String]
+    /// Concepts covered earlier only with low confidence: worth a follow-up, never a gap.
+    public var shaky: [String]
+    /// Claude's analysis of the previous turn, if it made one: with the local analysis of this
+    /// turn, what a parallel question prompt knows (DESIGN §2).
+    public var lastClaudeAnalysis: Analysis?
     public var question: String?
 
     public init(topic: String, mode: String, number: Int, explanation: String, analysis: Analysis,
-                history: [PastTurn], asked: [String], question: String?) {
+                history: [PastTurn], asked: [String], covered: [String] = [], shaky: [String] = [], question: String?,
+                lastClaudeAnalysis: Analysis? = nil) {
         self.topic = topic
         self.mode = mode
         self.number = number
@@ -102,6 +166,9 @@ public struct TurnContext: Sendable, Equatable {
         self.analysis = analysis
         self.history = history
         self.asked = asked
+        self.covered = covered
+        self.shaky = shaky
+        self.lastClaudeAnalysis = lastClaudeAnalysis
         self.question = question
     }
 }

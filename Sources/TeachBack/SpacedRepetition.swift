@@ -11,6 +11,22 @@ public struct ReviewItem: Sendable, Equatable, Codable {
     public var repetitions: Int
     public var due: Date
     public var lastQuality: Int?
+    /// The local day (`yyyy-MM-dd`) of the review that counted, and the schedule as it stood
+    /// before it: a later review that day replaces it when better, never adds to it.
+    public var day: String?
+    public var base: Base?
+
+    /// The schedule before a day's review.
+    public struct Base: Sendable, Equatable, Codable {
+        public var easiness: Double
+        public var interval: Int
+        public var repetitions: Int
+        public init(easiness: Double, interval: Int, repetitions: Int) {
+            self.easiness = easiness
+            self.interval = interval
+            self.repetitions = repetitions
+        }
+    }
 
     public static let initialEasiness = 2.5
     public static let minimumEasiness = 1.3
@@ -18,13 +34,37 @@ public struct ReviewItem: Sendable, Equatable, Codable {
     public static let maximumInterval = 36_500
 
     public init(topic: String, easiness: Double = ReviewItem.initialEasiness, interval: Int = 0, repetitions: Int = 0,
-                due: Date, lastQuality: Int? = nil) {
+                due: Date, lastQuality: Int? = nil, day: String? = nil, base: Base? = nil) {
         self.topic = topic
         self.easiness = easiness
         self.interval = interval
         self.repetitions = repetitions
         self.due = due
         self.lastQuality = lastQuality
+        self.day = day
+        self.base = base
+    }
+
+    /// A review on local `day`: at most one review a day counts, the best of that day. A first
+    /// review that day schedules from the item as it is; a later, better one re-schedules from the
+    /// item as it was before that day; a later one no better changes nothing.
+    public func reviewed(quality q: Int, on date: Date, day: String) -> ReviewItem {
+        let q = min(5, max(0, q))
+        var start = self
+        let base: Base
+        if self.day == day, let earlier = self.base {
+            guard q > (lastQuality ?? -1) else { return self }
+            base = earlier
+            start.easiness = earlier.easiness
+            start.interval = earlier.interval
+            start.repetitions = earlier.repetitions
+        } else {
+            base = Base(easiness: easiness, interval: interval, repetitions: repetitions)
+        }
+        var next = start.reviewed(quality: q, on: date)
+        next.day = day
+        next.base = base
+        return next
     }
 
     /// The item after a review of quality `q` (0...5) on `date`.

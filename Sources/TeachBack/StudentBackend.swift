@@ -6,6 +6,25 @@ public protocol StudentBackend: Sendable {
     func analyze(topic: String, explanation: String, history: [PastTurn], progress: BackendProgress) async throws -> BackendReply<Analysis>
     /// Streams the question, reporting each fragment through `progress.text` as it arrives.
     func ask(_ prompt: QuestionPrompt, progress: BackendProgress) async throws -> BackendReply<String>
+    /// The requests `analyze` and `ask` would send, as sent (`:prompt`), with no call made: one
+    /// titled text each; `question` nil leaves the question request out.
+    func requests(topic: String, explanation: String, history: [PastTurn], question: QuestionPrompt?) -> [BackendRequest]
+}
+
+/// A request as a backend would send it, for `:prompt`.
+public struct BackendRequest: Sendable, Equatable {
+    /// What it is for: "analysis" or "question".
+    public var purpose: String
+    /// The request body exactly as sent.
+    public var body: String
+    public init(purpose: String, body: String) {
+        self.purpose = purpose
+        self.body = body
+    }
+}
+
+extension StudentBackend {
+    public func requests(topic: String, explanation: String, history: [PastTurn], question: QuestionPrompt?) -> [BackendRequest] { [] }
 }
 
 /// What a backend reports while it works: streamed text, and notices such as

@@ -44,10 +44,14 @@ public struct Turn: Codable, Sendable, Equatable {
     public var timings: Timings
     public var usage: TokenUsage
     public var createdAt: Date
+    /// The topic pack's concepts this explanation covered, as the heuristics reported them; nil
+    /// for turns recorded before sessions remembered (imports of the original service's format).
+    public var covered: [String]?
 
     public init(number: Int, mode: String, explanation: String, question: String, interrupted: Bool = false,
                 localAnalysis: Analysis, claudeAnalysis: Analysis? = nil, backend: Backends = .offline,
-                fallbackReason: String? = nil, timings: Timings, usage: TokenUsage = .zero, createdAt: Date = Date()) {
+                fallbackReason: String? = nil, timings: Timings, usage: TokenUsage = .zero, createdAt: Date = Date(),
+                covered: [String]? = nil) {
         self.number = number
         self.mode = mode
         self.explanation = explanation
@@ -61,10 +65,11 @@ public struct Turn: Codable, Sendable, Equatable {
         self.timings = timings
         self.usage = usage
         self.createdAt = createdAt
+        self.covered = covered
     }
 
     enum CodingKeys: String, CodingKey {
-        case number, mode, explanation, question, interrupted, analysis, backend, timings, usage
+        case number, mode, explanation, question, interrupted, analysis, backend, timings, usage, covered
         case localAnalysis = "local_analysis", claudeAnalysis = "claude_analysis"
         case fallbackReason = "fallback_reason", createdAt = "created_at"
     }

@@ -12,6 +12,8 @@ struct TurnDraft {
     var firstToken: Double?
     var usage = TokenUsage.zero
     var interrupted = false
+    /// The concepts the local analysis found covered in this explanation.
+    var covered: [String] = []
     /// Why parts fell back, as the turn records it; `backendReasons` are Claude's alone.
     private var reasons: [String] = []
     private var backendReasons: [String] = []
@@ -68,7 +70,8 @@ struct TurnDraft {
              localAnalysis: local, claudeAnalysis: claude,
              backend: .init(analysis: claude == nil ? .local : .claude, question: questionSource),
              fallbackReason: reasons.isEmpty ? nil : reasons.joined(separator: "; "),
-             timings: .init(total: total, analysis: analysisTime ?? localTime, firstToken: firstToken), usage: usage)
+             timings: .init(total: total, analysis: analysisTime ?? localTime, firstToken: firstToken), usage: usage,
+             covered: covered)
     }
 }
 

@@ -93,15 +93,17 @@ public actor TurnEngine {
         guard let current = session else { return nil }
         let clock = ContinuousClock()
         let started = clock.now
-        let context = AnalysisContext(topic: current.topic, mode: mode, number: current.nextTurnNumber,
-                                      history: current.turns.map(PastTurn.init))
+        let context = current.analysisContext(mode: mode)
         var draft: TurnDraft
         if let given {
             draft = TurnDraft(local: given, localTime: 0, problems: [])
             if given.source == .claude { draft.claude = given }
+            // The session still learns what this explanation covered.
+            draft.covered = await script.analyze(explanation, context: context).covered
         } else {
             let report = await script.analyze(explanation, context: context)
             draft = TurnDraft(local: report.analysis, localTime: report.scriptTime.milliseconds, problems: report.problems)
+            draft.covered = report.covered
         }
         // Ctrl-C during the local work interrupts the turn too.
         if Task.isCancelled { draft.interrupted = true }
@@ -123,9 +125,8 @@ public actor TurnEngine {
     /// anything (the MCP tool `analyze_explanation`).
     public func analyze(_ explanation: String) async -> Outcome<Analysis>? {
         guard let current = session else { return nil }
-        let history = current.turns.map(PastTurn.init)
-        let report = await script.analyze(explanation, context: AnalysisContext(
-            topic: current.topic, mode: mode, number: current.nextTurnNumber, history: history))
+        let history = current.history
+        let report = await script.analyze(explanation, context: current.analysisContext(mode: mode))
         var claude: Analysis?
         var problems = report.problems
         if let backend {
@@ -139,13 +140,28 @@ public actor TurnEngine {
         return Outcome(value: Analysis.merged(claude: claude, local: report.analysis), problems: fresh(problems))
     }
 
+    /// The requests teaching `explanation` next would send (`:prompt`), with no call made: the
+    /// analysis request and the question request built from the local analysis (as parallel mode
+    /// builds it; sequential mode would build the question from Claude's analysis). Empty offline.
+    public func nextRequests(_ explanation: String) async -> Outcome<[BackendRequest]>? {
+        guard let current = session else { return nil }
+        guard let backend else { return Outcome(value: [], problems: []) }
+        let report = await script.analyze(explanation, context: current.analysisContext(mode: mode))
+        var draft = TurnDraft(local: report.analysis, localTime: 0, problems: report.problems)
+        draft.covered = report.covered
+        let prompt = await questionPrompt(current, explanation: explanation, analysis: report.analysis, draft: &draft)
+        let requests = backend.requests(topic: current.topic, explanation: explanation,
+                                        history: current.history, question: prompt)
+        return Outcome(value: requests, problems: fresh(draft.problems))
+    }
+
     /// Claude's two calls, in parallel or in sequence (only the question when not `analyzing`); a
     /// failure leaves that part to the fallback.
     private func askClaude(_ backend: any StudentBackend, explanation: String, session current: Session, analyzing: Bool,
                            draft: inout TurnDraft, progress: BackendProgress, since started: ContinuousClock.Instant) async {
         let firstToken = FirstToken(started: started)
         let streaming = BackendProgress(text: { text in firstToken.mark(text); progress.text(text) }, notice: progress.notice)
-        let history = current.turns.map(PastTurn.init)
+        let history = current.history
         let analyze: @Sendable () async -> CallResult<Analysis> = {
             await CallResult.timed { try await backend.analyze(topic: current.topic, explanation: explanation,
                                                                 history: history, progress: progress) }
@@ -174,8 +190,10 @@ public actor TurnEngine {
     /// The Claude request for the question; when the mode's script fails, the turn uses its fallback.
     private func questionPrompt(_ current: Session, explanation: String, analysis: Analysis, draft: inout TurnDraft) async -> QuestionPrompt? {
         do {
-            return try await script.questionPrompt(mode: mode, turn: current.turnContext(explanation: explanation, analysis: analysis),
-                                                   session: current.info)
+            let turn = current.turnContext(explanation: explanation, analysis: analysis, covered: draft.covered)
+            var prompt = try await script.questionPrompt(mode: mode, turn: turn, session: current.info)
+            prompt.history = turn.history
+            return prompt
         } catch {
             draft.noteScriptFailure(error)
             return nil
@@ -185,7 +203,7 @@ public actor TurnEngine {
     private func askFallback(session current: Session, explanation: String, draft: inout TurnDraft) async {
         guard !draft.interrupted else { return }
         let analysis = Analysis.merged(claude: draft.claude, local: draft.local)
-        let turn = current.turnContext(explanation: explanation, analysis: analysis)
+        let turn = current.turnContext(explanation: explanation, analysis: analysis, covered: draft.covered)
         do {
             draft.question = try await script.fallbackQuestion(mode: mode, turn: turn)
         } catch {
@@ -201,7 +219,8 @@ public actor TurnEngine {
         updated.turns.append(turn)
         if session?.id == current.id { session = updated }
         let saving = if let store { await save(turn, of: updated, to: store) } else { [ScriptProblem]() }
-        var completed = current.turnContext(explanation: turn.explanation, analysis: turn.analysis, question: turn.question)
+        var completed = current.turnContext(explanation: turn.explanation, analysis: turn.analysis, covered: turn.covered ?? [],
+                                            question: turn.question)
         completed.number = turn.number
         let problems = problems + (await script.notify(.turn(completed)))
         return Outcome(value: turn, problems: saving + fresh(problems))

@@ -116,7 +116,7 @@ struct Wiring {
 
     /// Claude, or nil when offline.
     func backend() -> (any StudentBackend)? {
-        claude.map { ClaudeBackend(client: MessagesClient(config: $0)) }
+        claude.map { ClaudeBackend(client: MessagesClient(config: $0), historyTurns: config.historyTurns) }
     }
 
     var parallel: Bool { !options.sequential && (config.parallel ?? true) }
@@ -132,7 +132,7 @@ struct Wiring {
     var reconfigure: Reconfigure {
         { [environment, options] config in
             let claude = Self.claudeConfig(environment: environment, options: options, config: config)
-            return Reconfigured(backend: claude.map { ClaudeBackend(client: MessagesClient(config: $0)) },
+            return Reconfigured(backend: claude.map { ClaudeBackend(client: MessagesClient(config: $0), historyTurns: config.historyTurns) },
                                 info: Self.backendInfo(claude: claude, options: options, config: config),
                                 parallel: !options.sequential && (config.parallel ?? true))
         }

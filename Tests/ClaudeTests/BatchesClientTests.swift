@@ -9,7 +9,7 @@ import TeachBack
 @Suite(.serialized) struct BatchesClientTests {
     static func batchFile(_ ids: [String]) throws -> String {
         let params = try String(decoding: JSONEncoder().encode(AnalysisRequest.make(
-            model: "claude-test", topic: "recursion", explanation: "It calls itself.", earlier: [])), as: UTF8.self)
+            model: "claude-test", topic: "recursion", explanation: "It calls itself.", history: [])), as: UTF8.self)
         let body = #"{"requests":["# + ids.map { #"{"custom_id":"\#($0)","params":\#(params)}"# }.joined(separator: ",") + "]}"
         let path = NSTemporaryDirectory() + "batch-\(UUID().uuidString).json"
         try body.write(toFile: path, atomically: true, encoding: .utf8)

@@ -54,4 +54,5 @@ struct StubScripts: ScriptHost {
         QuestionPrompt(system: "You are a student of \(session.topic).", user: turn.explanation)
     }
     func notify(_ event: HookEvent) async -> [ScriptProblem] { [] }
+    func scheduledTopic(_ topic: String) async -> String { topic }
 }

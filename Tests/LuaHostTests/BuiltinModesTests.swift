@@ -47,3 +47,53 @@ import TeachBack
         #expect(Set(asked).count == 12)
     }
 }
+
+extension BuiltinModesTests {
+    /// The question request names earlier questions the teacher has not taken up, not answered
+    /// ones, and never the last one (the newest explanation is the reply to it).
+    @Test func thePromptRemindsClaudeOfOpenQuestionsOnly() async throws {
+        let past = [PastTurn(explanation: "a", question: "Open one?", analysis: Analysis(), answered: false),
+                    PastTurn(explanation: "b", question: "Answered one?", analysis: Analysis(), answered: true),
+                    PastTurn(explanation: "c", question: "Latest one?", analysis: Analysis(), answered: false)]
+        let turn = TurnContext(topic: "recursion", mode: "socratic", number: 4, explanation: "d", analysis: Analysis(),
+                               history: past, asked: past.map(\.question), question: nil)
+        let user = try await host.questionPrompt(mode: "socratic", turn: turn, session: SessionInfo(id: "s", topic: "recursion",
+                                                                                                  mode: "socratic", turns: 3)).user
+        let open = try #require(user.components(separatedBy: "not taken up yet").last?.components(separatedBy: "\n\n").first)
+        #expect(open.contains("Open one?") && !open.contains("Answered one?") && !open.contains("Latest one?"), "\(user)")
+    }
+}
+
+extension BuiltinModesTests {
+    /// A concept covered only shakily may be followed up; one covered surely never comes back.
+    @Test(arguments: ["socratic", "contrarian", "five-year-old", "anxious"])
+    func aShakyConceptMayBeFollowedUpASureOneNever(mode: String) async throws {
+        func questions(shaky: [String]) async throws -> [String] {
+            var asked: [String] = []
+            for number in 1...8 {
+                let turn = TurnContext(topic: "recursion", mode: mode, number: number, explanation: "It calls itself.",
+                                       analysis: Analysis(confidenceScore: 0.8, clarityScore: 0.9), history: [], asked: asked,
+                                       covered: ["base case", "recursive call"], shaky: shaky, question: nil)
+                asked.append(try await host.fallbackQuestion(mode: mode, turn: turn))
+            }
+            return asked
+        }
+        #expect(try await questions(shaky: ["base case"]).contains { $0.contains("base case") })
+        #expect(!(try await questions(shaky: [])).contains { $0.contains("base case") || $0.contains("recursive call") })
+    }
+}
+
+
+extension BuiltinModesTests {
+    /// The five-year-old says back, in the pack's little words, a term the teacher explained.
+    @Test func theFiveYearOldExplainsBackATermTheTeacherDefined() async throws {
+        let turn = TurnContext(topic: "recursion", mode: "five-year-old", number: 1,
+                               explanation: "Each call gets a stack frame, which holds its own variables.",
+                               analysis: Analysis(confidenceScore: 0.9, clarityScore: 0.9), history: [], asked: [], question: nil)
+        let q = try await host.fallbackQuestion(mode: "five-year-old", turn: turn)
+        #expect(q.contains("'stack frame'") && q.contains("the memory one call uses for its own variables"), "\(q)")
+        var flagged = turn
+        flagged.analysis.unexplainedJargon = ["stack frame"]
+        #expect(!(try await host.fallbackQuestion(mode: "five-year-old", turn: flagged)).contains("Did I get it right"))
+    }
+}

@@ -65,7 +65,7 @@ import TeachBack
         ])
         let user = try ScriptFixtures([
             "modes/other.lua": "teachback.mode { name = 'm', description = 'mine', fallback = function() return 'q?' end }",
-            "init.lua": "teachback.config { model = 'claude-test', parallel = false, analytics_every = 3, max_retries = 4, timeouts = { connect = 2, stall = 7.5 }, prices = { ['claude-test'] = { input = 3, output = 15 } } }",
+            "init.lua": "teachback.config { model = 'claude-test', parallel = false, analytics_every = 3, history_turns = 2, max_retries = 4, timeouts = { connect = 2, stall = 7.5 }, prices = { ['claude-test'] = { input = 3, output = 15 } } }",
         ])
         let host = try LuaScriptHost(paths: ScriptPaths(builtinRoot: builtin.dir, userConfig: user.dir))
         #expect(await host.modes().map(\.description) == ["mine"])
@@ -73,6 +73,7 @@ import TeachBack
         #expect(config.model == "claude-test")
         #expect(config.parallel == false)
         #expect(config.analyticsEvery == 3)
+        #expect(config.historyTurns == 2)
         #expect(config.prices["claude-test"] == ScriptConfig.Price(input: 3, output: 15))
         #expect(config.maxRetries == 4)
         #expect(config.connectTimeout == 2)

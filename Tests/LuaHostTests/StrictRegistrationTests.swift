@@ -48,9 +48,8 @@ import TeachBack
         local persona = require("lib.persona")
         teachback.mode { name = "mine", fallback = persona.fallback }
         """])
-        try FileManager.default.createDirectory(atPath: fixtures.dir + "/modes/lib", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: ScriptFixtures.repositoryRoot + "/modes/lib/persona.lua",
-                                         toPath: fixtures.dir + "/modes/lib/persona.lua")
+        try FileManager.default.copyItem(atPath: ScriptFixtures.repositoryRoot + "/modes/lib",
+                                         toPath: fixtures.dir + "/modes/lib")
         let host = try LuaScriptHost(paths: ScriptPaths(builtinRoot: nil, userConfig: nil, modeDirs: [fixtures.dir + "/modes"]))
         #expect(await host.loadErrors == [])
         let analysis = Analysis(knowledgeGaps: ["base case"])
@@ -106,7 +105,7 @@ import TeachBack
             "heuristic 'nan' failed: h.lua:4: its result: field 'confidence_score' is nan, outside [0, 1]",
             "heuristic 'inf' failed: h.lua:5: its result: field 'confidence_score' is inf, outside [0, 1]",
             "heuristic 'neg' failed: h.lua:6: its result: field 'clarity_score' is -3.0, outside [0, 1]",
-            "heuristic 'typo' failed: h.lua:7: its result: unknown field 'bogus_field' (known: confidence_score, clarity_score, knowledge_gaps, unexplained_jargon, strengths, notes)",
+            "heuristic 'typo' failed: h.lua:7: its result: unknown field 'bogus_field' (known: confidence_score, clarity_score, knowledge_gaps, unexplained_jargon, strengths, notes, covered)",
             "heuristic 'type' failed: h.lua:10: its result: field 'clarity_score' must be a number, got string",
         ])
     }

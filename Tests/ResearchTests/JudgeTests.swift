@@ -26,7 +26,8 @@ import Testing
             #expect(lines.allSatisfy { (($0["usage"] as? [String: Any])?["input_tokens"] as? Int ?? 0) > 0 })
             // The request is the REPL's: the second turn quotes the first explanation.
             let body = try #require(f.server.requests(of: .batchCreate).first?.bodyText)
-            #expect(body.contains("Earlier explanations in this session:\\n- Explanation 0 a"))
+            // A later turn's request carries the lesson so far, as the REPL's does.
+            #expect(body.contains(#"{"role":"user","content":"Explanation 0 a: a function calls itself."},{"role":"assistant","content":"why?"}"#))
             let job = try #require(try f.store.judgeJob(plan.job))
             #expect(job.state == "done" && job.writtenLines == 10)
             // Running a finished job again sends and writes nothing more.

@@ -95,7 +95,7 @@ final class Locker: Sendable {
         config.allowsUnsafeTransactions = true   // the point: a transaction left open between accesses
         queue = try DatabaseQueue(path: path, configuration: config)
         try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "BEGIN IMMEDIATE; INSERT INTO reviewItem VALUES ('lock', 2.5, 1, 1, 0, NULL)")
+            try db.execute(sql: "BEGIN IMMEDIATE; INSERT INTO reviewItem (topic, easiness, interval, repetitions, due, lastQuality) VALUES ('lock', 2.5, 1, 1, 0, NULL)")
         }
     }
 

@@ -20,7 +20,8 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
                                   fallbackReason: n == 1 ? "question: overloaded (529)" : nil,
                                   timings: .init(total: 412.5 + Double(n), analysis: 400.25, firstToken: n == 2 ? 151.0 : nil),
                                   usage: TokenUsage(inputTokens: 100 * n, outputTokens: 7 * n),
-                                  createdAt: Date(timeIntervalSince1970: 1_764_000_010.987654 + Double(n))))
+                                  createdAt: Date(timeIntervalSince1970: 1_764_000_010.987654 + Double(n)),
+                                  covered: n == 1 ? nil : ["collisions"] + (n == 3 ? ["resizing"] : [])))
     }
     return session
 }
@@ -185,5 +186,21 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
         let next = try await store.review(topic: "Hash  Tables", quality: 5, on: day)
         #expect(next.topic == "hash tables", "topics are matched normalised")
         #expect(try await store.reviewItems().count == 1)
+    }
+}
+
+extension SQLiteStoreTests {
+    @Test func reviewsOnOneDayCountOnceAndSurviveTheDatabase() async throws {
+        let store = try SQLiteStore(path: temporaryPath())
+        var utc = Calendar(identifier: .gregorian)
+        utc.timeZone = TimeZone(identifier: "UTC")!
+        let afternoon = Date(timeIntervalSince1970: 1_764_770_400)   // 2025-12-03 14:00 UTC
+        for (minutes, quality) in [(0, 4), (60, 5), (120, 3)] {
+            try await store.review(topic: "recursion", quality: quality, on: afternoon + Double(minutes * 60), calendar: utc)
+        }
+        let item = try #require(try await store.reviewItems().first)
+        #expect(item.interval == 1 && item.repetitions == 1 && item.lastQuality == 5, "\(item)")
+        let next = try await store.review(topic: "recursion", quality: 5, on: afternoon + 86_400, calendar: utc)
+        #expect(next.interval == 6)
     }
 }

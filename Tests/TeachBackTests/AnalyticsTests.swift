@@ -61,3 +61,45 @@ import Testing
         #expect(a.suggestedReviewTopics == ["g2", "g1", "j3", "j2", "j1"])
     }
 }
+
+extension AnalyticsTests {
+    /// A live session remembers: a gap that recurred before the learner covered it is no longer
+    /// persistent nor up for review; without `covered` (batch analytics) the §8 rules hold as they were.
+    @Test func aGapCoveredSinceIsNotPersistent() {
+        let analyses = (0..<3).map { _ in Analysis(knowledgeGaps: ["Base case", "call stack"], unexplainedJargon: ["frame"]) }
+        #expect(SessionAnalytics(analyses: analyses).persistentGaps == ["Base case", "call stack"])
+        let live = SessionAnalytics(analyses: analyses, covered: ["base case"])
+        #expect(live.persistentGaps == ["call stack"])
+        #expect(live.suggestedReviewTopics == ["call stack", "frame"])
+    }
+}
+
+/// What the session knows of its questions: one is answered when the next explanation covered
+/// something new or took up the question's words.
+@Suite struct SessionHistoryTests {
+    static func turn(_ n: Int, _ explanation: String, _ question: String, covered: [String]) -> Turn {
+        Turn(number: n, mode: "m", explanation: explanation, question: question, localAnalysis: Analysis(),
+             timings: .init(total: 1), covered: covered)
+    }
+
+    @Test func aQuestionIsAnsweredByANewConceptOrItsOwnWords() {
+        let session = Session(topic: "recursion", mode: "m", turns: [
+            Self.turn(1, "It calls itself.", "Why does it stop?", covered: ["recursive call"]),
+            Self.turn(2, "The base case stops it.", "What is a stack frame?", covered: ["base case"]),
+            Self.turn(3, "It calls itself again.", "How does recursion end?", covered: ["recursive call"]),
+            Self.turn(4, "Recursion ends at the base case.", "And then?", covered: ["base case"]),
+        ])
+        #expect(session.history.map(\.answered) == [true, false, true, false])
+        #expect(session.covered == ["recursive call", "base case"])
+    }
+}
+
+extension SessionHistoryTests {
+    @Test func aConceptCoveredOnlyUnsurelyIsShaky() {
+        var unsure = Self.turn(1, "I think maybe it stops.", "Why?", covered: ["base case", "recursive call"])
+        unsure.analysis.confidenceScore = 0.3
+        var sure = Self.turn(2, "It calls itself.", "How?", covered: ["recursive call"])
+        sure.analysis.confidenceScore = 0.9
+        #expect(Session(topic: "recursion", mode: "m", turns: [unsure, sure]).shaky == ["base case"])
+    }
+}

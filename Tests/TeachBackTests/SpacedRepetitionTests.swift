@@ -50,3 +50,22 @@ import Testing
         #expect(item.interval == ReviewItem.maximumInterval)
     }
 }
+
+extension SpacedRepetitionTests {
+    /// Three sessions on one topic in one afternoon are one review, the best of them; the next
+    /// day's review counts again (the issue saw 1 → 6 → 15 days from one afternoon).
+    @Test func atMostOneReviewADayCountsTheBestOfThatDay() {
+        let start = ReviewItem(topic: "recursion", due: Date(timeIntervalSince1970: 0))
+        let t = Date(timeIntervalSince1970: 1_764_000_000)
+        let once = start.reviewed(quality: 4, on: t, day: "2026-12-03")
+        var item = once.reviewed(quality: 3, on: t + 600, day: "2026-12-03")
+        #expect(item == once, "a worse review the same day changes nothing")
+        item = item.reviewed(quality: 4, on: t + 1200, day: "2026-12-03")
+        #expect(item == once, "an equal one neither")
+        item = item.reviewed(quality: 5, on: t + 1800, day: "2026-12-03")
+        #expect(item.interval == 1 && item.repetitions == 1, "a better one replaces the day's review, not adds to it")
+        #expect(item == start.reviewed(quality: 5, on: t + 1800, day: "2026-12-03"))
+        let tomorrow = item.reviewed(quality: 5, on: t + 86_400, day: "2026-12-04")
+        #expect(tomorrow.interval == 6 && tomorrow.repetitions == 2)
+    }
+}

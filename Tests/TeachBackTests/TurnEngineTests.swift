@@ -14,7 +14,8 @@ actor FakeScripts: ScriptHost {
     }
     func analyze(_ text: String, context: AnalysisContext) -> LocalAnalysisReport {
         let analysis = Analysis(clarityScore: Double(text.count % 10) / 10, knowledgeGaps: text.contains("base") ? [] : ["base case"])
-        return LocalAnalysisReport(analysis: analysis, results: [], problems: [ScriptProblem("h.lua:3: flaky")], scriptTime: .zero)
+        let results = [HeuristicResult(name: "coverage", covered: text.contains("base") ? ["base case"] : [])]
+        return LocalAnalysisReport(analysis: analysis, results: results, problems: [ScriptProblem("h.lua:3: flaky")], scriptTime: .zero)
     }
     func greeting(mode: String, session: SessionInfo) -> String { "\(mode) wants \(session.topic)" }
     func fallbackQuestion(mode: String, turn: TurnContext) throws(ScriptProblem) -> String {
@@ -26,6 +27,7 @@ actor FakeScripts: ScriptHost {
         // The gaps the prompt was built from, so tests can tell which analysis the mode saw.
         QuestionPrompt(system: "", user: turn.explanation + " | gaps: " + turn.analysis.knowledgeGaps.joined(separator: ","))
     }
+    func scheduledTopic(_ topic: String) -> String { topic }
     func notify(_ event: HookEvent) -> [ScriptProblem] {
         switch event {
         case .sessionStart(let s): events.append("start \(s.topic)")
@@ -199,4 +201,19 @@ actor MemoryStore: SessionStore {
         return s
     }
     func latestSession() -> Session? { sessions.values.first }
+}
+
+extension TurnEngineTests {
+    /// What a turn covered is remembered, also when its analysis was made elsewhere (an MCP
+    /// client's), and reaches the next turn's fallback as `covered`.
+    @Test func theSessionRemembersWhatEachTurnCovered() async throws {
+        let scripts = FakeScripts()
+        let engine = TurnEngine(script: scripts, mode: "socratic")
+        _ = await engine.start(topic: "recursion")
+        let first = try #require(await engine.teach("The base case stops it.", analysis: Analysis(clarityScore: 0.9)))
+        #expect(first.value.covered == ["base case"])
+        _ = await engine.teach("It calls itself.")
+        #expect(await scripts.seenContexts.last?.covered == ["base case"])
+        #expect(await engine.session?.covered == ["base case"])
+    }
 }

@@ -12,7 +12,9 @@
 --
 -- Templates are strings with {name} variables: {topic} and the verb forms that agree
 -- with it ({does} {Does} {is} {Is} {Isnt} {doesnt} {s}), plus the item a template is
--- filled with ({gap}, {term}, ... as the persona names it).
+-- filled with ({gap}, {term}, ... as the persona names it) and the words that agree
+-- with that item: {it} {It} {them} {that} {isg} {Isg} {doesg} {Doesg} {sg}
+-- ("the base case: it is, does it matter" / "the low and high bounds: they are, do they matter").
 
 local M = {}
 
@@ -39,45 +41,11 @@ local function topic_of(turn)
   return t ~= "" and t or "this topic"
 end
 
--- Template variables for the topic, with verbs that agree with it:
--- {topic} {does} {Does} {is} {Is} {Isnt} {doesnt} {s} ("hash tables" is plural).
-local function topic_vars(turn)
-  local topic = topic_of(turn)
-  local last = topic:lower():match("(%a+)$") or ""
-  local plural = last:find("s$") ~= nil and not (last:find("ss$") or last:find("us$")
-    or last:find("is$") or last:find("ics$"))
-  if plural then
-    return { topic = topic, does = "do", Does = "Do", is = "are", Is = "Are", Isnt = "Aren't",
-             doesnt = "don't", s = "" }
-  end
-  return { topic = topic, does = "does", Does = "Does", is = "is", Is = "Is", Isnt = "Isn't",
-           doesnt = "doesn't", s = "s" }
-end
+local grammar = require("lib.grammar")
+local agree, noun_phrase = grammar.agree, grammar.noun_phrase
 
--- A gap as a noun phrase: "the base case", but "infinite recursion", "collisions".
-local BARE = {
-  time = true, water = true, energy = true, oxygen = true, dioxide = true, glucose = true,
-  chlorophyll = true, friction = true, inertia = true, equilibrium = true, heat = true,
-  light = true, memory = true, space = true, data = true, information = true,
-}
-local COUNTABLE = {
-  ["function"] = true, question = true, section = true, equation = true, condition = true,
-  operation = true, position = true, station = true, relation = true, definition = true,
-}
-local function noun_phrase(gap)
-  local l = gap:lower()
-  local first, last = l:match("^(%S+)"), l:match("([%a%-]+)%W*$") or ""
-  if not first or first == "the" or first == "a" or first == "an" or first:find("ing$")
-      or first:find("^wh") or first == "how" or l:find("[=%d]") then
-    return gap
-  end
-  if ((last:find("s$") and not last:find("ss$")) or last:find("ing$") or last:find("ia$")
-      or last:find("tion$") or last:find("sion$") or last:find("ment$") or last:find("ance$")
-      or last:find("ence$") or last:find("ity$") or BARE[last]) and not COUNTABLE[last] then
-    return gap
-  end
-  return "the " .. gap
-end
+-- Template variables for the topic ({topic} {does} {is} ...), agreeing with it.
+local function topic_vars(turn) return grammar.topic_vars(topic_of(turn)) end
 
 -- At most `max` bytes of `s`, cut on a UTF-8 character boundary.
 local function clip(s, max)
@@ -106,6 +74,7 @@ end
 local function expand(out, templates, items, key, vars, n)
   for _, item in ipairs(rotate(items, n)) do
     vars[key] = item
+    agree(vars, item)
     for _, t in ipairs(rotate(templates, n)) do out[#out + 1] = fill(t, vars) end
   end
 end
@@ -116,8 +85,12 @@ local KINDS = {
   { "example", "example" }, { "why", "why" }, { "reason", "why" }, { "defin", "definition" },
   { "edge", "limits" }, { "limit", "limits" }, { "corner case", "limits" }, { "exception", "limits" },
 }
-local function split_gaps(gaps)
-  local concepts, kinds = {}, {}
+-- Concepts in `covered` (the session's, this turn's included) are never asked about.
+local function split_gaps(gaps, covered)
+  local concepts, kinds, known = {}, {}, {}
+  for _, c in ipairs(covered or {}) do
+    if type(c) == "string" then known[norm(c)] = true end
+  end
   for _, g in ipairs(gaps) do
     local l = norm(g)
     local rest = l:match("^no (.+)$") or l:match("^missing (.+)$") or l:match("^lack of (.+)$")
@@ -130,7 +103,7 @@ local function split_gaps(gaps)
     end
     if kind then
       kinds[kind] = true
-    elseif #g <= 60 then
+    elseif #g <= 60 and not known[l] and not known[rest or ""] then
       concepts[#concepts + 1] = noun_phrase(rest or g)
     end
   end
@@ -163,28 +136,16 @@ local function pick(candidates, turn, suffixes)
   end
 end
 
--- The question request's user message: topic, recent history, the explanation,
--- the analysis so far and the questions already asked, then the persona's focus.
+-- The question request's user message: topic, the explanation, the analysis so
+-- far, what the session covered and the questions already asked, then the
+-- persona's focus. The earlier turns themselves reach Claude as the conversation
+-- before this message (the engine sends them, for every persona).
 function M.prompt(turn, focus)
   local a = type(turn.analysis) == "table" and turn.analysis or {}
   local lines = {}
   local function add(s) lines[#lines + 1] = s end
   add("Topic: " .. topic_of(turn))
   add("Turn: " .. tostring(turn.number or 1))
-  local history = type(turn.history) == "table" and turn.history or {}
-  if #history > 0 then
-    add("")
-    add("Earlier in the lesson (most recent last):")
-    for i = math.max(1, #history - 2), #history do
-      local h = history[i]
-      if type(h) == "table" then
-        add('- The teacher said: "' .. clip(h.explanation, 300) .. '"')
-        if type(h.question) == "string" and h.question ~= "" then
-          add('  You asked: "' .. clip(h.question, 200) .. '"')
-        end
-      end
-    end
-  end
   add("")
   add("The teacher's new explanation:")
   add('"""')
@@ -200,6 +161,44 @@ function M.prompt(turn, focus)
   add("- knowledge gaps: " .. (#gaps > 0 and table.concat(gaps, "; ") or "none found"))
   add("- unexplained jargon: " .. (#jargon > 0 and table.concat(jargon, "; ") or "none found"))
   if #strengths > 0 then add("- strengths: " .. table.concat(strengths, "; ")) end
+  local last = type(turn.last_claude_analysis) == "table" and turn.last_claude_analysis or nil
+  if last then
+    local known, last_gaps = {}, {}
+    for _, c in ipairs(list_of(turn, "covered")) do known[norm(c)] = true end
+    for _, g in ipairs(list_of(last, "knowledge_gaps")) do
+      if not known[norm(g)] then last_gaps[#last_gaps + 1] = g end
+    end
+    if #last_gaps > 0 then
+      add("- a closer reading of the previous explanation found these gaps: " .. table.concat(last_gaps, "; "))
+    end
+  end
+  local shaky = list_of(turn, "shaky")
+  if #shaky > 0 then
+    add("")
+    add("Covered earlier, but the teacher sounded unsure (a follow-up is fine): " .. table.concat(shaky, "; "))
+  end
+  local unsure, covered = {}, {}
+  for _, c in ipairs(shaky) do unsure[norm(c)] = true end
+  for _, c in ipairs(list_of(turn, "covered")) do
+    if not unsure[norm(c)] then covered[#covered + 1] = c end
+  end
+  if #covered > 0 then
+    add("")
+    add("Already covered in this lesson (do not ask about these): " .. table.concat(covered, "; "))
+  end
+  local open = {}
+  local history = type(turn.history) == "table" and turn.history or {}
+  for i = 1, #history - 1 do      -- the last question is the one this explanation answers
+    local h = history[i]
+    if type(h) == "table" and h.answered == false and type(h.question) == "string" and h.question ~= "" then
+      open[#open + 1] = "- " .. clip(h.question, 200)
+    end
+  end
+  if #open > 0 then
+    add("")
+    add("Your earlier questions the teacher has not taken up yet (you may come back to one):")
+    for i = math.max(1, #open - 4), #open do add(open[i]) end
+  end
   local asked = type(turn.asked) == "table" and turn.asked or {}
   if #asked > 0 then
     add("")
@@ -218,13 +217,15 @@ local Questions = {}
 Questions.__index = Questions
 
 -- A fresh, empty list of candidate questions for `turn`, with what the analysis
--- found: q.concepts (missing topic concepts, as noun phrases), q.kinds (set of the
+-- found: q.concepts (missing topic concepts not covered in the session, as noun
+-- phrases), q.shaky (concepts covered only with low confidence), q.kinds (set of the
 -- structural gaps: why, limits, definition, example), q.jargon (unexplained terms),
 -- q.clarity and q.confidence (numbers or nil), q.vars (the template variables) and
 -- q.number (the turn number).
 function M.questions(turn)
   local a = turn.analysis
-  local concepts, kinds = split_gaps(list_of(a, "knowledge_gaps"))
+  local covered = type(turn.covered) == "table" and turn.covered or {}
+  local concepts, kinds = split_gaps(list_of(a, "knowledge_gaps"), covered)
   local clarity = type(a) == "table" and a.clarity_score or nil
   local confidence = type(a) == "table" and a.confidence_score or nil
   return setmetatable({
@@ -232,6 +233,7 @@ function M.questions(turn)
     number = turn.number or 1,
     vars = topic_vars(turn),
     concepts = concepts,
+    shaky = list_of(turn, "shaky"),
     kinds = kinds,
     jargon = list_of(a, "unexplained_jargon"),
     clarity = type(clarity) == "number" and clarity or nil,
@@ -259,6 +261,28 @@ function Questions:pick(suffixes)
   return pick(self.list, self.turn, suffixes)
 end
 
+-- Declared terms of the topic pack (turn.terms) that the explanation used and the
+-- analysis did not flag: what the student can say back in the pack's words, as
+-- { term = name as written in the pack, definition = ... }.
+function M.learned_terms(turn)
+  local out, flagged = {}, {}
+  for _, j in ipairs(list_of(turn.analysis, "unexplained_jargon")) do flagged[norm(j)] = true end
+  local text = norm(turn.explanation or "")
+  for _, t in ipairs(type(turn.terms) == "table" and turn.terms or {}) do
+    if type(t) == "table" and type(t.name) == "string" and type(t.definition) == "string"
+        and not flagged[norm(t.name)] and text:find(norm(t.name), 1, true) then
+      out[#out + 1] = { term = t.name, definition = t.definition }
+    end
+  end
+  return out
+end
+
+-- A follow-up on a concept the teacher covered but sounded unsure about.
+M.SHAKY = {
+  "Earlier you sounded unsure about {gap}. Could you go over {them} again, more surely?",
+  "Are you confident about {gap} now? Earlier {it} sounded a bit shaky.",
+}
+
 -- The shared offline question: a missing concept, then a flagged term, then the topic;
 -- never the same question twice in a session.
 local SHARED = {
@@ -274,6 +298,7 @@ function M.fallback(turn)
   local q = M.questions(turn)
   q:add(SHARED.gap, q.concepts, "gap")
   q:add(SHARED.term, q.jargon, "term")
+  q:add(M.SHAKY, q.shaky, "gap")
   q:add(SHARED.general)
   return q:pick({ "Tell me once more.", "Say it another way?" })
 end

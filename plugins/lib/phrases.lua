@@ -11,6 +11,11 @@
 --   phrases.scan(stems, index, ngroups)   which groups occur in the stems
 --   phrases.has_number(words)             whether any word is a number
 --   phrases.EXAMPLE                       phrases that introduce an example
+--   phrases.DEFINITION                    phrases that define a term (means, refers to, ...)
+--   phrases.opens_with_definition(text)   whether a sentence opens "X is a/an/the ..."
+--   phrases.word_index(list)              phrases of lower-case words, by first word,
+--                                         longest first (hedging.lua, vagueness.lua)
+--   phrases.word_match(lw, i, index)      length of the longest phrase at word i, or nil
 
 local M = {}
 
@@ -20,6 +25,45 @@ M.EXAMPLE = {
   "example", "for instance", "e g", "such as", "say you", "let's say", "lets say",
   "suppose", "imagine you", "consider",
 }
+
+-- Phrases that define a term: structure.lua's "defines its terms", and why
+-- coverage.lua does not also report "no definition of the key term".
+M.DEFINITION = {
+  "means", "refers to", "defined as", "definition", "stands for", "is called", "are called",
+  "known as", "in other words", "i e", "that is to say", "is when", "are when", "is a way",
+  "is a kind of", "is a type of", "is the process", "is basically", "are basically",
+}
+local PRONOUNS = {
+  it = true, this = true, that = true, there = true, here = true, he = true, she = true,
+  they = true, these = true, those = true, which = true, what = true, i = true, you = true,
+  we = true, ["it's"] = true, ["that's"] = true,
+}
+local AFTER_IS = { a = true, an = true, the = true, when = true, basically = true, just = true, simply = true }
+
+-- "A stack frame is a ...": a sentence whose first one to four words are followed
+-- by is/are and a/an/the/when (not a bare pronoun: "It is a ...").
+local function sentence_opens_with_definition(sentence)
+  local tokens = {}
+  for t in sentence:sub(1, 120):lower():gmatch("[%w'%-]+") do
+    tokens[#tokens + 1] = t
+    if #tokens >= 6 then break end
+  end
+  for k = 2, 5 do
+    local t = tokens[k]
+    if (t == "is" or t == "are") and AFTER_IS[tokens[k + 1] or ""] then
+      return not (k == 2 and PRONOUNS[tokens[1]])
+    end
+  end
+  return false
+end
+
+function M.opens_with_definition(text)
+  local sentences = teachback.sentences(text)
+  for i = 1, #sentences do
+    if sentence_opens_with_definition(sentences[i]) then return true end
+  end
+  return false
+end
 
 -- Stems of each word as written, cached across calls (texts reuse most words;
 -- the cache is dropped when it grows past 50,000 words).
@@ -57,7 +101,33 @@ end
 local function phrase_stems(phrase)
   local words = {}
   for word in phrase:gsub("\u{2019}", "'"):gmatch("[%w][%w'%-_]*") do words[#words + 1] = word end
-  return M.stems(words)
+  -- Phrases of plain lower-case words indexed by first word, longest first: for
+-- wording that must match as written ("sort of"), not by stem.
+function M.word_index(list)
+  local index = {}
+  for _, phrase in ipairs(list) do
+    local seq = {}
+    for w in phrase:gmatch("[^ ]+") do seq[#seq + 1] = w end
+    index[seq[1]] = index[seq[1]] or {}
+    table.insert(index[seq[1]], seq)
+  end
+  for _, bucket in pairs(index) do table.sort(bucket, function(a, b) return #a > #b end) end
+  return index
+end
+
+-- Length of the longest phrase of `index` starting at lower-case word lw[i], or nil.
+function M.word_match(lw, i, index)
+  for _, seq in ipairs(index[lw[i]] or {}) do
+    local ok = true
+    for j = 2, #seq do
+      if lw[i + j - 1] ~= seq[j] then ok = false; break end
+    end
+    if ok then return #seq end
+  end
+  return nil
+end
+
+return M.stems(words)
 end
 
 -- A matcher over a list of groups (each a list of phrases), the groups numbered in
@@ -109,6 +179,32 @@ function M.has_number(words)
     if words[i]:find("^%d") then return true end
   end
   return false
+end
+
+-- Phrases of plain lower-case words indexed by first word, longest first: for
+-- wording that must match as written ("sort of"), not by stem.
+function M.word_index(list)
+  local index = {}
+  for _, phrase in ipairs(list) do
+    local seq = {}
+    for w in phrase:gmatch("[^ ]+") do seq[#seq + 1] = w end
+    index[seq[1]] = index[seq[1]] or {}
+    table.insert(index[seq[1]], seq)
+  end
+  for _, bucket in pairs(index) do table.sort(bucket, function(a, b) return #a > #b end) end
+  return index
+end
+
+-- Length of the longest phrase of `index` starting at lower-case word lw[i], or nil.
+function M.word_match(lw, i, index)
+  for _, seq in ipairs(index[lw[i]] or {}) do
+    local ok = true
+    for j = 2, #seq do
+      if lw[i + j - 1] ~= seq[j] then ok = false; break end
+    end
+    if ok then return #seq end
+  end
+  return nil
 end
 
 return M

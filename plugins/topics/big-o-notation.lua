@@ -1,4 +1,5 @@
--- Topic pack: big-O notation. Concepts a good explanation covers, for offline gap detection.
+-- Topic pack: big-O notation. Concepts a good explanation covers, for offline gap detection,
+-- and the technical terms it uses, each with a short definition.
 teachback.topic {
   name = "big-o notation",
   aliases = { "big o notation", "big o", "big-o", "big oh", "asymptotic notation", "time complexity",
@@ -27,5 +28,15 @@ teachback.topic {
     { name = "worked example", match = {
       "loop", "nested loop", "nested loops", "binary search", "linear search", "sorting", "sort",
       "bubble sort", "merge sort", "for example", "looking up", "searching a list" } },
+  },
+  terms = {
+    { name = "time complexity",
+      definition = "how the number of steps grows with the size of the input" },
+    { name = "space complexity",
+      definition = "how the memory used grows with the size of the input" },
+    { name = "upper bound",
+      definition = "a limit the cost never goes above" },
+    { name = "amortized", aliases = { "amortised", "amortized time" },
+      definition = "averaged over many operations" },
   },
 }

@@ -1,4 +1,5 @@
--- Topic pack: gradient descent. Concepts a good explanation covers, for offline gap detection.
+-- Topic pack: gradient descent. Concepts a good explanation covers, for offline gap detection,
+-- and the technical terms it uses, each with a short definition.
 teachback.topic {
   name = "gradient descent",
   aliases = { "stochastic gradient descent", "sgd", "gradient-descent", "batch gradient descent" },
@@ -24,5 +25,17 @@ teachback.topic {
     { name = "local minima", match = {
       "local minimum", "local minima", "stuck", "saddle point", "overshoot", "overshoots", "diverge",
       "diverges", "too big a step", "too large", "bounce around" } },
+  },
+  terms = {
+    { name = "learning rate", aliases = { "step size" },
+      definition = "how big a step is taken each time" },
+    { name = "loss function", aliases = { "cost function" },
+      definition = "a formula that scores how wrong the predictions are" },
+    { name = "local minimum", aliases = { "local minima" },
+      definition = "a low point that is lower than its neighbours but not the lowest of all" },
+    { name = "partial derivative",
+      definition = "how much the output changes when one input changes a little" },
+    { name = "mini-batch", aliases = { "mini batch" },
+      definition = "a small random handful of the training examples" },
   },
 }

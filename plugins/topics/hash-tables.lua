@@ -1,4 +1,5 @@
--- Topic pack: hash tables. Concepts a good explanation covers, for offline gap detection.
+-- Topic pack: hash tables. Concepts a good explanation covers, for offline gap detection,
+-- and the technical terms it uses, each with a short definition.
 teachback.topic {
   name = "hash tables",
   aliases = { "hash table", "hash map", "hashmap", "hash maps", "hashmaps", "dictionaries", "hashing" },
@@ -26,5 +27,17 @@ teachback.topic {
     { name = "resizing", match = {
       "load factor", "resize", "resizing", "rehash", "rehashing", "grow the table", "grows the table",
       "double the size", "doubles the size", "bigger array", "too full", "gets full", "fills up" } },
+  },
+  terms = {
+    { name = "hash function",
+      definition = "a rule that turns a key into a number" },
+    { name = "load factor",
+      definition = "how full the table is: entries divided by slots" },
+    { name = "open addressing", aliases = { "linear probing" },
+      definition = "on a clash, looking for the next free slot in the array" },
+    { name = "separate chaining", aliases = { "chaining" },
+      definition = "keeping a small list of entries in each slot" },
+    { name = "hash collision",
+      definition = "two keys that land in the same slot" },
   },
 }

@@ -1,4 +1,5 @@
--- Topic pack: Newton's laws of motion. Concepts a good explanation covers, for offline gap detection.
+-- Topic pack: Newton's laws of motion. Concepts a good explanation covers, for offline gap detection,
+-- and the technical terms it uses, each with a short definition.
 teachback.topic {
   name = "newton's laws",
   aliases = { "newtons laws", "newton laws", "newton's laws of motion", "newtons laws of motion",
@@ -24,5 +25,15 @@ teachback.topic {
       "change in velocity", "changes its velocity", "changes speed", "change direction" } },
     { name = "friction", match = {
       "friction", "air resistance", "drag", "why things stop", "rolling ball stops", "slows it down" } },
+  },
+  terms = {
+    { name = "net force", aliases = { "resultant force" },
+      definition = "all the pushes and pulls on an object added together" },
+    { name = "inertial frame", aliases = { "inertial frame of reference", "inertial reference frame" },
+      definition = "a point of view that is not itself speeding up or turning" },
+    { name = "momentum",
+      definition = "how hard a moving thing is to stop: its mass times its speed" },
+    { name = "newton",
+      definition = "the unit of force: the push that speeds one kilogram up by one metre per second every second" },
   },
 }

@@ -1,4 +1,5 @@
--- Topic pack: photosynthesis. Concepts a good explanation covers, for offline gap detection.
+-- Topic pack: photosynthesis. Concepts a good explanation covers, for offline gap detection,
+-- and the technical terms it uses, each with a short definition.
 teachback.topic {
   name = "photosynthesis",
   aliases = { "how plants make food", "photosynthesis in plants", "plant photosynthesis" },
@@ -19,5 +20,17 @@ teachback.topic {
       "light-dependent", "light dependent", "light reactions", "light reaction", "calvin cycle",
       "dark reactions", "dark reaction", "light-independent", "light independent", "atp", "nadph",
       "two stages", "two steps", "stroma", "carbon fixation" } },
+  },
+  terms = {
+    { name = "Calvin cycle", aliases = { "light-independent reactions", "dark reactions" },
+      definition = "the reactions that build sugar from carbon dioxide" },
+    { name = "proton gradient",
+      definition = "more hydrogen ions on one side of a membrane than the other" },
+    { name = "electron transport chain",
+      definition = "a row of proteins that pass electrons along and store their energy" },
+    { name = "thylakoid", aliases = { "thylakoid membrane" },
+      definition = "a flat sac inside a chloroplast where light is caught" },
+    { name = "stomata", aliases = { "stoma" },
+      definition = "tiny holes in a leaf that let gases in and out" },
   },
 }

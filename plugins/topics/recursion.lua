@@ -1,4 +1,5 @@
--- Topic pack: recursion. Concepts a good explanation covers, for offline gap detection.
+-- Topic pack: recursion. Concepts a good explanation covers, for offline gap detection,
+-- and the technical terms it uses, each with a short definition.
 teachback.topic {
   name = "recursion",
   aliases = { "recursive functions", "recursive function", "recursive algorithms", "recursion in programming" },
@@ -28,5 +29,17 @@ teachback.topic {
     { name = "worked example", match = {
       "factorial", "fibonacci", "tree", "folder", "directory", "nested", "russian doll", "matryoshka",
       "fractal", "sum of a list", "for example", "for instance", "countdown", "mirror" } },
+  },
+  terms = {
+    { name = "stack frame", aliases = { "call frame", "activation record" },
+      definition = "the memory one call uses for its own variables while it runs" },
+    { name = "call stack",
+      definition = "the pile of calls that are still waiting for an answer" },
+    { name = "stack overflow",
+      definition = "running out of room on the call stack because calls never stop" },
+    { name = "tail call", aliases = { "tail recursion" },
+      definition = "a call that is the very last thing a function does" },
+    { name = "memoization", aliases = { "memoisation" },
+      definition = "remembering answers already worked out so they are not worked out again" },
   },
 }

@@ -1,4 +1,5 @@
--- Topic pack: supply and demand. Concepts a good explanation covers, for offline gap detection.
+-- Topic pack: supply and demand. Concepts a good explanation covers, for offline gap detection,
+-- and the technical terms it uses, each with a short definition.
 teachback.topic {
   name = "supply and demand",
   aliases = { "law of supply and demand", "supply & demand", "supply and demand curves", "market equilibrium" },
@@ -30,5 +31,17 @@ teachback.topic {
       "shift", "shifts", "shifted", "moves to the right", "moves to the left", "moves right", "moves left",
       "change in demand", "change in supply", "increase in demand", "decrease in demand",
       "increase in supply", "decrease in supply" } },
+  },
+  terms = {
+    { name = "equilibrium price", aliases = { "market-clearing price", "clearing price" },
+      definition = "the price at which the amount offered equals the amount wanted" },
+    { name = "price elasticity", aliases = { "elasticity of demand", "price elasticity of demand" },
+      definition = "how much people change what they buy when the price changes" },
+    { name = "demand curve",
+      definition = "a line showing how much people want to buy at each price" },
+    { name = "supply curve",
+      definition = "a line showing how much sellers offer at each price" },
+    { name = "consumer surplus",
+      definition = "the difference between what buyers would pay and what they do pay" },
   },
 }

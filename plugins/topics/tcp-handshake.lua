@@ -1,4 +1,5 @@
--- Topic pack: the TCP three-way handshake. Concepts a good explanation covers, for offline gap detection.
+-- Topic pack: the TCP three-way handshake. Concepts a good explanation covers, for offline gap detection,
+-- and the technical terms it uses, each with a short definition.
 teachback.topic {
   name = "tcp handshake",
   aliases = { "tcp three-way handshake", "three-way handshake", "tcp 3-way handshake", "3-way handshake",
@@ -23,5 +24,17 @@ teachback.topic {
       "reliable", "reliability", "both sides agree", "agree on", "make sure both", "ready to send",
       "ready to receive", "before sending data", "before any data", "connection is established",
       "establish a connection", "establishes a connection", "connection is open" } },
+  },
+  terms = {
+    { name = "congestion window", aliases = { "cwnd" },
+      definition = "how much data the sender may have in flight before hearing back" },
+    { name = "sequence number", aliases = { "initial sequence number" },
+      definition = "the position of a byte in the stream of data" },
+    { name = "backlog queue", aliases = { "syn queue", "accept queue" },
+      definition = "connections waiting for the handshake to finish" },
+    { name = "round trip time", aliases = { "round-trip time", "rtt" },
+      definition = "how long a message takes to go there and back" },
+    { name = "SYN flood",
+      definition = "an attack that sends many SYNs and never finishes the handshakes" },
   },
 }

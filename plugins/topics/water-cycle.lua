@@ -1,4 +1,5 @@
--- Topic pack: the water cycle. Concepts a good explanation covers, for offline gap detection.
+-- Topic pack: the water cycle. Concepts a good explanation covers, for offline gap detection,
+-- and the technical terms it uses, each with a short definition.
 teachback.topic {
   name = "water cycle",
   aliases = { "the water cycle", "hydrologic cycle", "hydrological cycle", "the hydrologic cycle" },
@@ -22,5 +23,15 @@ teachback.topic {
       "ground water", "into the ground", "into the soil", "aquifer" } },
     { name = "the sun's energy", match = {
       "sun", "sunlight", "solar", "heat", "heats", "warms", "warm", "energy" } },
+  },
+  terms = {
+    { name = "transpiration",
+      definition = "water leaving plants through their leaves as vapour" },
+    { name = "water vapour", aliases = { "water vapor" },
+      definition = "water as an invisible gas in the air" },
+    { name = "groundwater",
+      definition = "water stored in the soil and rock underground" },
+    { name = "dew point",
+      definition = "the temperature at which air is so cool that vapour turns to droplets" },
   },
 }

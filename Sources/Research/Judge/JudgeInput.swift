@@ -35,7 +35,7 @@ struct JudgeInput {
         let skipped: (String) -> Void
         private var session: RecordedSession?
         private var position = 0
-        private var earlier: [String] = []
+        private var earlier: [PastTurn] = []
         private var index = 0
 
         init(stream: RecordStream, model: String, skipped: @escaping (String) -> Void) {
@@ -58,9 +58,9 @@ struct JudgeInput {
             }
             guard let session else { return nil }
             let turn = session.turns[position]
-            let request = AnalysisRequest.make(model: model, topic: session.topic, explanation: turn.explanation, earlier: earlier)
+            let request = AnalysisRequest.make(model: model, topic: session.topic, explanation: turn.explanation, history: earlier)
             defer {
-                earlier.append(turn.explanation)
+                earlier.append(PastTurn(explanation: turn.explanation, question: turn.question, analysis: turn.recorded ?? Analysis()))
                 position += 1
                 index += 1
             }
