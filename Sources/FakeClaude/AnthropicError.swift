@@ -1,9 +1,9 @@
 import TeachBack
 /// The Messages API error envelope, so a client parses the fake's errors exactly as real ones:
 /// `{"type":"error","error":{"type":…,"message":…},"request_id":…}`.
-public enum AnthropicError {
+package enum AnthropicError {
     /// The reference's status → `error.type` table.
-    public static let types: [Int: String] = [
+    package static let types: [Int: String] = [
         400: "invalid_request_error", 401: "authentication_error", 402: "billing_error",
         403: "permission_error", 404: "not_found_error", 409: "conflict_error",
         413: "request_too_large", 429: "rate_limit_error", 500: "api_error",
@@ -20,21 +20,21 @@ public enum AnthropicError {
     ]
 
     /// Written into a fault's body where the request's id belongs; replaced when served.
-    public static let requestIDPlaceholder = "{{request_id}}"
+    package static let requestIDPlaceholder = "{{request_id}}"
 
     /// The `error.type` for `status`: the table's, else `api_error` (5xx) or `invalid_request_error`.
-    public static func type(forStatus status: Int) -> String {
+    package static func type(forStatus status: Int) -> String {
         types[status] ?? (status >= 500 ? "api_error" : "invalid_request_error")
     }
 
     /// The HTTP status that belongs to an `error.type` (529 when unknown), for analysis faults.
-    public static func status(forType type: String) -> Int {
+    package static func status(forType type: String) -> Int {
         types.filter { $0.value == type }.map(\.key).min() ?? 529
     }
 
     /// The envelope for `status` (`type` defaults to the status's); `detailsJSON`
     /// (a JSON object's text) becomes `error.details`.
-    public static func body(
+    package static func body(
         status: Int, type: String? = nil, message: String? = nil, requestID: String, detailsJSON: String? = nil
     ) -> String {
         let message = message ?? messages[status] ?? "HTTP \(status)"

@@ -1,19 +1,19 @@
 /// How the fake processes Message Batches: how long they take, what each request's result is,
 /// and how slowly results are served (so a test can kill a client mid-download).
-public struct BatchScenario: Sendable, Equatable {
+package struct BatchScenario: Sendable, Equatable {
     /// Seconds from creation until a batch has ended (0: ended at the first retrieve).
-    public var processingTime: Double
+    package var processingTime: Double
     /// Seconds before the create call answers, after the batch was recorded: a client killed
     /// meanwhile has created a batch whose id it never saw.
-    public var createLatency: Double
+    package var createLatency: Double
     /// Seconds between result lines.
-    public var resultLineInterval: Double
+    package var resultLineInterval: Double
     /// Results other than success, by `custom_id`; requests not named here succeed.
-    public var outcomes: [String: BatchOutcome]
+    package var outcomes: [String: BatchOutcome]
     /// The analysis text of succeeded results.
-    public var analysisText: String
+    package var analysisText: String
 
-    public init(processingTime: Double = 0, createLatency: Double = 0, resultLineInterval: Double = 0,
+    package init(processingTime: Double = 0, createLatency: Double = 0, resultLineInterval: Double = 0,
                 outcomes: [String: BatchOutcome] = [:], analysisText: String = Scenario.defaultAnalysisText) {
         self.processingTime = processingTime
         self.createLatency = createLatency
@@ -24,7 +24,7 @@ public struct BatchScenario: Sendable, Equatable {
 }
 
 /// One request's result in a batch.
-public enum BatchOutcome: Sendable, Equatable {
+package enum BatchOutcome: Sendable, Equatable {
     case succeeded
     /// A succeeded result whose text is this (invalid analysis JSON, say).
     case text(String)

@@ -2,7 +2,7 @@
 ///
 /// teachback sends two kinds: a non-streaming "analysis" and a streamed "question"
 /// (`"stream": true`). Anything else the server sees (other paths) is `other`.
-public enum RequestKind: String, Sendable, Hashable, CaseIterable {
+package enum RequestKind: String, Sendable, Hashable, CaseIterable {
     case analysis
     case question
     case other
@@ -14,14 +14,14 @@ public enum RequestKind: String, Sendable, Hashable, CaseIterable {
 ///
 /// Times are seconds. `latency` is spent before the response headers; `firstTokenDelay`
 /// and `tokenInterval` only matter for streams, `analysisText` only for analyses.
-public struct Scenario: Sendable, Equatable {
-    public var latency: Double
-    public var firstTokenDelay: Double
-    public var tokenInterval: Double
-    public var tokens: [String]
-    public var analysisText: String
+package struct Scenario: Sendable, Equatable {
+    package var latency: Double
+    package var firstTokenDelay: Double
+    package var tokenInterval: Double
+    package var tokens: [String]
+    package var analysisText: String
 
-    public init(
+    package init(
         latency: Double = 0,
         firstTokenDelay: Double = 0,
         tokenInterval: Double = 0,
@@ -35,15 +35,15 @@ public struct Scenario: Sendable, Equatable {
         self.analysisText = analysisText
     }
 
-    public static let defaultTokens = ["Why ", "does ", "the ", "base ", "case ", "matter?"]
+    package static let defaultTokens = ["Why ", "does ", "the ", "base ", "case ", "matter?"]
 
     /// A DESIGN §3 analysis, as Claude would answer it (field order kept stable for tests).
-    public static let defaultAnalysisText =
+    package static let defaultAnalysisText =
         #"{"confidence_score": 0.8, "clarity_score": 0.7, "knowledge_gaps": ["base case"], "#
         + #""unexplained_jargon": ["stack frame"], "strengths": ["uses an example"]}"#
 
     /// `count` word fragments forming one long question, for long streams (`--tokens N`, benchmarks).
-    public static func generatedTokens(_ count: Int) -> [String] {
+    package static func generatedTokens(_ count: Int) -> [String] {
         let words = ("Why does the base case stop the recursion before the stack runs out, and how "
             + "would you show that every call gets closer to it").split(separator: " ").map { String($0) + " " }
         guard count > 0 else { return [] }
@@ -55,25 +55,25 @@ public struct Scenario: Sendable, Equatable {
 
 /// Everything a test or the executable can tune; replace it at any time with
 /// `FakeClaudeServer.setConfig(_:)` (requests already being answered keep their copy).
-public struct FakeClaudeConfig: Sendable, Equatable {
-    public var analysis: Scenario
-    public var question: Scenario
+package struct FakeClaudeConfig: Sendable, Equatable {
+    package var analysis: Scenario
+    package var question: Scenario
     /// Fraction (0...1) of messages requests, when no fault is queued, answered with a random
     /// retryable failure: 500, 529, 429 with a short `retry-after-ms`, or (streams) a cut stream.
-    public var failRate: Double
+    package var failRate: Double
     /// Seed of the generator behind `failRate`; replacing the config with a new seed restarts it.
-    public var seed: UInt64
+    package var seed: UInt64
     /// Answer 400 to a messages request without `model`, `max_tokens` or `messages`,
     /// as the real API does, so client bugs show up against the fake too.
-    public var validateRequests: Bool
+    package var validateRequests: Bool
     /// Send a `ping` event after `content_block_start`, as the real API does.
-    public var pingAfterBlockStart: Bool
+    package var pingAfterBlockStart: Bool
     /// The `model` in replies; nil echoes the request's model.
-    public var model: String?
+    package var model: String?
     /// How Message Batches are processed.
-    public var batches: BatchScenario
+    package var batches: BatchScenario
 
-    public init(
+    package init(
         analysis: Scenario = Scenario(),
         question: Scenario = Scenario(),
         failRate: Double = 0,
@@ -94,7 +94,7 @@ public struct FakeClaudeConfig: Sendable, Equatable {
     }
 
     /// The scenario for `kind`; `other` requests use the analysis one (only its latency matters).
-    public func scenario(for kind: RequestKind) -> Scenario {
+    package func scenario(for kind: RequestKind) -> Scenario {
         kind == .question ? question : analysis
     }
 }

@@ -2,39 +2,39 @@
 /// polling waits for both.
 extension FakeClaudeServer {
     /// Every request so far, in arrival order.
-    public var requests: [RecordedRequest] { state.withLock { $0.requests } }
+    package var requests: [RecordedRequest] { state.withLock { $0.requests } }
 
-    public func requests(of kind: RequestKind) -> [RecordedRequest] {
+    package func requests(of kind: RequestKind) -> [RecordedRequest] {
         state.withLock { $0.requests.filter { $0.kind == kind } }
     }
 
     /// How many times `customID` was submitted in a created Message Batch.
-    public func batchSubmissions(of customID: String) -> Int {
+    package func batchSubmissions(of customID: String) -> Int {
         state.withLock { $0.batchSubmissions[customID] ?? 0 }
     }
 
     /// Every submitted `custom_id` with its number of submissions.
-    public var batchSubmissions: [String: Int] { state.withLock { $0.batchSubmissions } }
+    package var batchSubmissions: [String: Int] { state.withLock { $0.batchSubmissions } }
 
     /// Ids of the batches created so far, oldest first.
-    public var batchIDs: [String] { state.withLock { $0.batches.map(\.id) } }
+    package var batchIDs: [String] { state.withLock { $0.batches.map(\.id) } }
 
     /// Connections the client closed before the server finished writing a response.
-    public var clientCloses: [ClientClose] { state.withLock { $0.clientCloses } }
+    package var clientCloses: [ClientClose] { state.withLock { $0.clientCloses } }
 
     /// Connections accepted since the server was created.
-    public var acceptedConnections: Int { state.withLock { $0.acceptedConnections } }
+    package var acceptedConnections: Int { state.withLock { $0.acceptedConnections } }
 
     /// Connections open right now.
-    public var openConnections: Int { state.withLock { $0.connections.count } }
+    package var openConnections: Int { state.withLock { $0.connections.count } }
 
     /// Server threads still running (the acceptor and one per connection); 0 after `stop()`.
-    public var runningThreads: Int {
+    package var runningThreads: Int {
         state.withLock { ($0.acceptorRunning ? 1 : 0) + $0.liveConnectionThreads }
     }
 
     /// Forgets recorded requests and client closes (numbering continues).
-    public func clearRecording() {
+    package func clearRecording() {
         state.withLock {
             $0.requests = []
             $0.clientCloses = []
@@ -43,14 +43,14 @@ extension FakeClaudeServer {
 
     /// The `count`-th recorded client close (1-based, counting since the last
     /// `clearRecording`), waiting up to `timeout`; nil on timeout.
-    public func waitForClientClose(count: Int = 1, timeout: Duration = .seconds(5)) async -> ClientClose? {
+    package func waitForClientClose(count: Int = 1, timeout: Duration = .seconds(5)) async -> ClientClose? {
         await waitUntil(timeout) { state in
             state.clientCloses.count >= max(count, 1) ? state.clientCloses[max(count, 1) - 1] : nil
         }
     }
 
     /// The first `count` recorded requests once that many arrived, waiting up to `timeout`.
-    public func waitForRequests(count: Int, timeout: Duration = .seconds(5)) async -> [RecordedRequest]? {
+    package func waitForRequests(count: Int, timeout: Duration = .seconds(5)) async -> [RecordedRequest]? {
         await waitUntil(timeout) { state in
             state.requests.count >= count ? Array(state.requests.prefix(count)) : nil
         }

@@ -1,7 +1,7 @@
 /// The scoped way to use a server: started for `body`, stopped after it however `body` ends,
 /// so no test or benchmark can leave its threads behind.
 extension FakeClaudeServer {
-    public static func running<T>(_ config: FakeClaudeConfig = FakeClaudeConfig(),
+    package static func running<T>(_ config: FakeClaudeConfig = FakeClaudeConfig(),
                                   _ body: (FakeClaudeServer) async throws -> T) async throws -> T {
         let server = FakeClaudeServer(config: config)
         try server.start()
@@ -9,7 +9,7 @@ extension FakeClaudeServer {
         return try await body(server)
     }
 
-    public static func running<T>(_ config: FakeClaudeConfig = FakeClaudeConfig(),
+    package static func running<T>(_ config: FakeClaudeConfig = FakeClaudeConfig(),
                                   _ body: (FakeClaudeServer) throws -> T) throws -> T {
         let server = FakeClaudeServer(config: config)
         try server.start()

@@ -10,13 +10,13 @@ import Darwin
 /// per-kind timing, queued faults, and a record of requests and client cancels.
 ///
 /// Call `stop()` when done: the threads hold the server alive until then.
-public final class FakeClaudeServer: Sendable {
+package final class FakeClaudeServer: Sendable {
     let state: Protected<ServerState>
 
     /// Pending connections the kernel may hold (it caps this at net.core.somaxconn).
-    public static let listenBacklog: Int32 = 4096
+    package static let listenBacklog: Int32 = 4096
 
-    public init(config: FakeClaudeConfig = FakeClaudeConfig()) {
+    package init(config: FakeClaudeConfig = FakeClaudeConfig()) {
         state = Protected(ServerState(config: config))
     }
 
@@ -25,7 +25,7 @@ public final class FakeClaudeServer: Sendable {
     /// Binds 127.0.0.1:`port` (0 = any free port), starts accepting and returns the bound port.
     /// Also raises the soft open-file limit to the hard one (1,000 streams need the descriptors).
     @discardableResult
-    public func start(port: UInt16 = 0) throws -> UInt16 {
+    package func start(port: UInt16 = 0) throws -> UInt16 {
         guard state.withLock({ $0.port == nil && !$0.acceptorRunning }) else {
             throw FakeClaudeError("fake-claude is already running")
         }
@@ -54,7 +54,7 @@ public final class FakeClaudeServer: Sendable {
 
     /// Closes the listener and every connection, and returns once all server threads ended
     /// (at most a few seconds). Clients see their connections close.
-    public func stop() {
+    package func stop() {
         let wake: Int32? = state.withLock { state in
             guard state.port != nil, !state.stopping else { return nil }
             state.stopping = true
@@ -79,19 +79,19 @@ public final class FakeClaudeServer: Sendable {
     }
 
     /// The bound port while running.
-    public var port: UInt16? { state.withLock { $0.port } }
+    package var port: UInt16? { state.withLock { $0.port } }
 
     /// `http://127.0.0.1:PORT`, the value for `ANTHROPIC_BASE_URL`, while running.
-    public var baseURL: String? { port.map { "http://127.0.0.1:\($0)" } }
+    package var baseURL: String? { port.map { "http://127.0.0.1:\($0)" } }
 
     // MARK: Configuration and faults
 
     /// The configuration new requests are answered with.
-    public var config: FakeClaudeConfig { state.withLock { $0.config } }
+    package var config: FakeClaudeConfig { state.withLock { $0.config } }
 
     /// Replaces the configuration; replies already under way keep the old one.
     /// A different `seed` restarts the `failRate` generator.
-    public func setConfig(_ config: FakeClaudeConfig) {
+    package func setConfig(_ config: FakeClaudeConfig) {
         state.withLock {
             if config.seed != $0.config.seed { $0.generator = SplitMix64(seed: config.seed) }
             $0.config = config
@@ -99,7 +99,7 @@ public final class FakeClaudeServer: Sendable {
     }
 
     /// Edits the configuration in place (`server.updateConfig { $0.question.latency = 1 }`).
-    public func updateConfig(_ change: (inout FakeClaudeConfig) -> Void) {
+    package func updateConfig(_ change: (inout FakeClaudeConfig) -> Void) {
         state.withLock {
             let seed = $0.config.seed
             change(&$0.config)
@@ -108,20 +108,20 @@ public final class FakeClaudeServer: Sendable {
     }
 
     /// Queues faults for the next requests of `kind`, one per request, in order.
-    public func enqueue(_ faults: Fault..., for kind: RequestKind) {
+    package func enqueue(_ faults: Fault..., for kind: RequestKind) {
         enqueue(faults, for: kind)
     }
 
-    public func enqueue(_ faults: [Fault], for kind: RequestKind) {
+    package func enqueue(_ faults: [Fault], for kind: RequestKind) {
         state.withLock { $0.faults[kind, default: []] += faults }
     }
 
     /// Faults not consumed yet.
-    public func pendingFaults(for kind: RequestKind) -> [Fault] {
+    package func pendingFaults(for kind: RequestKind) -> [Fault] {
         state.withLock { $0.faults[kind] ?? [] }
     }
 
-    public func clearFaults() {
+    package func clearFaults() {
         state.withLock { $0.faults = [:] }
     }
 }

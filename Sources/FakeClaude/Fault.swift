@@ -3,7 +3,7 @@
 ///
 /// "Tokens" are text deltas; for an analysis reply (one JSON body) the mid-body faults
 /// act at half the body instead.
-public enum Fault: Sendable, Equatable {
+package enum Fault: Sendable, Equatable {
     /// An HTTP error. `body` nil means the reference's error JSON for the status; in a given
     /// body `{{request_id}}` is replaced by the request's id. `headers` are added as given.
     case status(Int, body: String?, headers: [String: String])
@@ -33,7 +33,7 @@ public enum Fault: Sendable, Equatable {
 
     /// The reference's error for `status`, with the retry headers a test wants to exercise.
     /// `retryAfter` is seconds (fractions allowed); pass an HTTP date through `headers`.
-    public static func apiError(
+    package static func apiError(
         _ status: Int,
         message: String? = nil,
         retryAfter: Double? = nil,
@@ -55,17 +55,17 @@ public enum Fault: Sendable, Equatable {
     }
 
     /// 529 overloaded_error.
-    public static var overloaded: Fault { apiError(529) }
+    package static var overloaded: Fault { apiError(529) }
     /// 500 api_error.
-    public static var serverError: Fault { apiError(500) }
+    package static var serverError: Fault { apiError(500) }
     /// 429 rate_limit_error, optionally with `retry-after-ms`.
-    public static func rateLimited(retryAfterMs: Int? = nil) -> Fault {
+    package static func rateLimited(retryAfterMs: Int? = nil) -> Fault {
         apiError(429, retryAfterMs: retryAfterMs)
     }
 
     /// The spend-limit 429 (`error.details.error_code = "enforced_spend_limit_reached"`,
     /// no `retry-after`), which clients must not retry.
-    public static func spendLimit(
+    package static func spendLimit(
         message: String = "You have reached your specified workspace API usage limits."
     ) -> Fault {
         let body = AnthropicError.body(

@@ -1,24 +1,24 @@
 import Foundation
 
 /// The parts of a Messages request body tests assert on, decoded from the raw bytes.
-public struct MessagesRequestSummary: Sendable, Equatable {
+package struct MessagesRequestSummary: Sendable, Equatable {
     /// The body parsed as a JSON object.
-    public var isJSONObject = false
-    public var model: String?
+    package var isJSONObject = false
+    package var model: String?
     /// `system` as a string, or its text blocks joined with "\n".
-    public var system: String?
-    public var stream = false
-    public var temperature: Double?
-    public var maxTokens: Int?
-    public var messageCount = 0
+    package var system: String?
+    package var stream = false
+    package var temperature: Double?
+    package var maxTokens: Int?
+    package var messageCount = 0
     /// The first `user` message's text (a string, or its text blocks joined with "\n").
-    public var firstUserText: String?
+    package var firstUserText: String?
     /// What the real API would reject with 400, if anything.
-    public var validationError: String?
+    package var validationError: String?
 
-    public init() {}
+    package init() {}
 
-    public init(body: [UInt8]) {
+    package init(body: [UInt8]) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else {
             validationError = "The request body is not valid JSON."
             return

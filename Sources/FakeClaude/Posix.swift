@@ -85,7 +85,7 @@ enum Posix {
 }
 
 /// A failure to start the server (bind, listen…), with the system's reason.
-public struct FakeClaudeError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct FakeClaudeError: Error, CustomStringConvertible, Sendable {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }

@@ -1,6 +1,6 @@
 extension ScriptConfig {
     /// What differs from `old`, one line per setting (`model: a → b`), for `:reload` to report.
-    public func changes(from old: ScriptConfig) -> [String] {
+    package func changes(from old: ScriptConfig) -> [String] {
         func show<T>(_ value: T?) -> String { value.map { "\($0)" } ?? "(default)" }
         func line<T: Equatable>(_ name: String, _ a: T?, _ b: T?) -> String? {
             a == b ? nil : "\(name): \(show(a)) → \(show(b))"

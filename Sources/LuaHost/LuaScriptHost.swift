@@ -4,22 +4,22 @@ import TeachBack
 
 /// The Lua implementation of the core's `ScriptHost`: one actor owning one runtime (one Lua
 /// state), so no two threads ever touch it. `:reload` builds a fresh runtime and swaps it in.
-public actor LuaScriptHost: ScriptHost {
-    public let paths: ScriptPaths
-    public let budgets: Budgets
+package actor LuaScriptHost: ScriptHost {
+    package let paths: ScriptPaths
+    package let budgets: Budgets
     /// The scripts' log, kept across `:reload`.
-    public nonisolated let log: ScriptLog
+    package nonisolated let log: ScriptLog
     private let commonWords: WordList
     private var runtime: ScriptRuntime
     /// The current state's address, for `interrupt()` from any thread (Ctrl-C).
     private let interruptTarget = Protected<UInt?>(nil)
 
-    public enum StartError: Error, CustomStringConvertible {
+    package enum StartError: Error, CustomStringConvertible {
         case noState
-        public var description: String { "could not create a Lua state (out of memory?)" }
+        package var description: String { "could not create a Lua state (out of memory?)" }
     }
 
-    public init(paths: ScriptPaths, budgets: Budgets = Budgets(), log: ScriptLog = ScriptLog()) throws(StartError) {
+    package init(paths: ScriptPaths, budgets: Budgets = Budgets(), log: ScriptLog = ScriptLog()) throws(StartError) {
         self.paths = paths
         self.budgets = budgets
         self.log = log
@@ -39,7 +39,7 @@ public actor LuaScriptHost: ScriptHost {
 
     /// Loads everything into a fresh state; the old one stays in use if no state can be made.
     @discardableResult
-    public func reload() -> [LoadedFile] {
+    package func reload() -> [LoadedFile] {
         if let fresh = Self.makeRuntime(paths: paths, budgets: budgets, commonWords: commonWords, log: log) {
             // Retarget Ctrl-C before the old state is freed by the swap.
             interruptTarget.withLock { $0 = UInt(bitPattern: fresh.lua.L) }
@@ -49,38 +49,38 @@ public actor LuaScriptHost: ScriptHost {
     }
 
     /// Stops the script running now (Ctrl-C) as if its budget had run out; safe from any thread.
-    public nonisolated func interrupt() {
+    package nonisolated func interrupt() {
         interruptTarget.withLock { target in
             if let target, let L = OpaquePointer(bitPattern: target) { tb_interrupt(L) }
         }
     }
 
     /// "Lua 5.4.4", from the library actually linked.
-    public static var luaVersion: String { LuaState.version }
+    package static var luaVersion: String { LuaState.version }
 
-    public var files: [LoadedFile] { runtime.files }
-    public var loadErrors: [String] { runtime.files.compactMap(\.error) }
-    public var config: ScriptConfig { runtime.registry.config }
-    public var memoryUsed: Int { runtime.lua.memoryUsed }
-    public var memoryCap: Int { runtime.lua.memoryCap }
-    public var commonWordCount: Int { commonWords.count }
+    package var files: [LoadedFile] { runtime.files }
+    package var loadErrors: [String] { runtime.files.compactMap(\.error) }
+    package var config: ScriptConfig { runtime.registry.config }
+    package var memoryUsed: Int { runtime.lua.memoryUsed }
+    package var memoryCap: Int { runtime.lua.memoryCap }
+    package var commonWordCount: Int { commonWords.count }
 
-    public var heuristics: [PluginItem] {
+    package var heuristics: [PluginItem] {
         runtime.registry.heuristics.map { PluginItem(name: $0.name, description: $0.description, file: $0.file) }
     }
-    public var topics: [PluginItem] {
+    package var topics: [PluginItem] {
         runtime.registry.topics.map { PluginItem(name: $0.name, description: "\($0.concepts.count) concepts, \($0.terms.count) terms", file: $0.file) }
     }
     /// The concept names of the topic pack for `topic` (by name or alias), for the report's concept map.
-    public func conceptNames(forTopic topic: String) -> [String]? { runtime.topicPack(for: topic)?.concepts.map(\.name) }
-    public var commands: [PluginItem] {
+    package func conceptNames(forTopic topic: String) -> [String]? { runtime.topicPack(for: topic)?.concepts.map(\.name) }
+    package var commands: [PluginItem] {
         runtime.registry.commands.map { PluginItem(name: $0.name, description: $0.help, file: $0.file, usage: $0.usage) }
     }
-    public var hooks: [PluginItem] {
+    package var hooks: [PluginItem] {
         runtime.registry.hooks.map { PluginItem(name: $0.event.rawValue, description: "", file: $0.file) }
     }
 
-    public func runCommand(_ name: String, args: String, session: SessionInfo?) throws(ScriptProblem) -> String? {
+    package func runCommand(_ name: String, args: String, session: SessionInfo?) throws(ScriptProblem) -> String? {
         guard let command = runtime.registry.commands.first(where: { $0.name == name }) else {
             throw ScriptProblem("no command :\(name)")
         }
@@ -89,34 +89,34 @@ public actor LuaScriptHost: ScriptHost {
 
     // MARK: ScriptHost
 
-    public func modes() -> [ModeInfo] {
+    package func modes() -> [ModeInfo] {
         runtime.registry.modes.map { ModeInfo(name: $0.name, description: $0.description, file: $0.file) }
     }
 
-    public func analyze(_ text: String, context: AnalysisContext) -> LocalAnalysisReport {
+    package func analyze(_ text: String, context: AnalysisContext) -> LocalAnalysisReport {
         runtime.analyze(text, context: context)
     }
 
-    public func greeting(mode: String, session: SessionInfo) throws(ScriptProblem) -> String {
+    package func greeting(mode: String, session: SessionInfo) throws(ScriptProblem) -> String {
         try runtime.greeting(mode: mode, session: session)
     }
 
-    public func fallbackQuestion(mode: String, turn: TurnContext) throws(ScriptProblem) -> String {
+    package func fallbackQuestion(mode: String, turn: TurnContext) throws(ScriptProblem) -> String {
         try runtime.fallbackQuestion(mode: mode, turn: turn)
     }
 
-    public func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) throws(ScriptProblem) -> QuestionPrompt {
+    package func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) throws(ScriptProblem) -> QuestionPrompt {
         try runtime.questionPrompt(mode: mode, turn: turn, session: session)
     }
 
-    public func notify(_ event: HookEvent) -> [ScriptProblem] { runtime.notify(event) }
-    public func scheduledTopic(_ topic: String) -> String { runtime.topicPack(for: topic)?.name ?? topic }
+    package func notify(_ event: HookEvent) -> [ScriptProblem] { runtime.notify(event) }
+    package func scheduledTopic(_ topic: String) -> String { runtime.topicPack(for: topic)?.name ?? topic }
 }
 
 /// A registered heuristic, topic, command or hook, as `:plugins` lists it.
-public struct PluginItem: Sendable, Equatable {
-    public var name: String
-    public var description: String
-    public var file: String
-    public var usage: String?
+package struct PluginItem: Sendable, Equatable {
+    package var name: String
+    package var description: String
+    package var file: String
+    package var usage: String?
 }

@@ -76,27 +76,27 @@ struct HookScript {
 }
 
 /// Settings from `init.lua`'s `teachback.config{}`; nil where not set.
-public struct ScriptConfig: Sendable, Equatable {
-    public var model: String?
-    public var parallel: Bool?
-    public var analyticsEvery: Int?
+package struct ScriptConfig: Sendable, Equatable {
+    package var model: String?
+    package var parallel: Bool?
+    package var analyticsEvery: Int?
     /// Earlier turns Claude's requests carry in full (older ones as a summary line).
-    public var historyTurns: Int?
+    package var historyTurns: Int?
     /// USD per million tokens, by model id.
-    public var prices: [String: Price] = [:]
+    package var prices: [String: Price] = [:]
     /// Seconds per Claude call: connecting, a stalled transfer, the whole call.
-    public var connectTimeout: Double?
-    public var stallTimeout: Double?
-    public var totalTimeout: Double?
+    package var connectTimeout: Double?
+    package var stallTimeout: Double?
+    package var totalTimeout: Double?
     /// Retries after a failed call (the SDKs' default is 2).
-    public var maxRetries: Int?
+    package var maxRetries: Int?
     /// Seconds a database statement waits for another process's lock (default 5).
-    public var busyTimeout: Double?
+    package var busyTimeout: Double?
 
-    public struct Price: Sendable, Equatable {
-        public var input: Double
-        public var output: Double
-        public init(input: Double, output: Double) {
+    package struct Price: Sendable, Equatable {
+        package var input: Double
+        package var output: Double
+        package init(input: Double, output: Double) {
             self.input = input
             self.output = output
         }

@@ -6,7 +6,7 @@ import TeachBack
 /// one line naming `file:line`.
 extension LuaScriptHost {
     /// Problems of the scripts loaded from `files` (as their names appear in messages), in order.
-    public func check(files: Set<String>) -> [String] {
+    package func check(files: Set<String>) -> [String] {
         var problems = self.files.filter { files.contains($0.file) }.compactMap(\.error)
         let modes = modes().filter { files.contains($0.file) }
         let heuristics = heuristics.filter { files.contains($0.file) }.map(\.name)

@@ -3,16 +3,16 @@ import TeachBack
 /// What scripts wrote with `teachback.log` or `print`: the last `capacity` lines, each with the
 /// `file:line` of the call. One log outlives `:reload`, so lines written before it stay readable;
 /// `echo` (for `--verbose`) sees every line at once, from the thread running the script.
-public final class ScriptLog: Sendable {
-    public struct Line: Sendable, Equatable {
-        public var file: String
-        public var line: Int
-        public var message: String
+package final class ScriptLog: Sendable {
+    package struct Line: Sendable, Equatable {
+        package var file: String
+        package var line: Int
+        package var message: String
         /// `plugins/foo.lua:12: message`, as `:log` shows it.
-        public var text: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+        package var text: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
     }
 
-    public static let defaultCapacity = 500
+    package static let defaultCapacity = 500
     /// Longest message kept: a script logging megabytes is cut, not stored.
     static let maxMessage = 2_000
 
@@ -20,7 +20,7 @@ public final class ScriptLog: Sendable {
     private let capacity: Int
     private let echo: (@Sendable (Line) -> Void)?
 
-    public init(capacity: Int = ScriptLog.defaultCapacity, echo: (@Sendable (Line) -> Void)? = nil) {
+    package init(capacity: Int = ScriptLog.defaultCapacity, echo: (@Sendable (Line) -> Void)? = nil) {
         self.capacity = capacity
         self.echo = echo
     }
@@ -38,12 +38,12 @@ public final class ScriptLog: Sendable {
     }
 
     /// The last `count` lines (all when nil), oldest first.
-    public func last(_ count: Int? = nil) -> [Line] {
+    package func last(_ count: Int? = nil) -> [Line] {
         lines.withLock { lines in Array(lines.suffix(count ?? lines.count)) }
     }
 
     /// The last `count` lines written from `file`, oldest first.
-    public func last(_ count: Int, from file: String) -> [Line] {
+    package func last(_ count: Int, from file: String) -> [Line] {
         lines.withLock { lines in Array(lines.filter { $0.file == file }.suffix(count)) }
     }
 }

@@ -3,17 +3,17 @@ import Foundation
 /// Where scripts come from, in load order (DESIGN §4): the built-in `modes/` and `plugins/`, then
 /// the user's `$XDG_CONFIG_HOME/teachback/{modes,plugins}`, then `--modes`/`--plugins` directories.
 /// A later file with the same path relative to its directory replaces an earlier one.
-public struct ScriptPaths: Sendable, Equatable {
+package struct ScriptPaths: Sendable, Equatable {
     /// The folder holding the built-in `modes/` and `plugins/`.
-    public var builtinRoot: String?
+    package var builtinRoot: String?
     /// `$XDG_CONFIG_HOME/teachback`: user `modes/`, `plugins/` and `init.lua`.
-    public var userConfig: String?
-    public var modeDirs: [String]
-    public var pluginDirs: [String]
+    package var userConfig: String?
+    package var modeDirs: [String]
+    package var pluginDirs: [String]
     /// Single files loaded last (`teachback check FILE`).
-    public var singleFiles: [String]
+    package var singleFiles: [String]
 
-    public init(builtinRoot: String?, userConfig: String?, modeDirs: [String] = [], pluginDirs: [String] = [],
+    package init(builtinRoot: String?, userConfig: String?, modeDirs: [String] = [], pluginDirs: [String] = [],
                 singleFiles: [String] = []) {
         self.builtinRoot = builtinRoot
         self.userConfig = userConfig
@@ -24,7 +24,7 @@ public struct ScriptPaths: Sendable, Equatable {
 
     /// The built-in scripts: `$TEACHBACK_HOME`, else `<executable>/../share/teachback`, else the
     /// nearest ancestor of the executable holding `modes/` and `plugins/` (a checkout).
-    public static func locateBuiltins(environment: [String: String], executable: String) -> String? {
+    package static func locateBuiltins(environment: [String: String], executable: String) -> String? {
         let fm = FileManager.default
         func holdsScripts(_ dir: String) -> Bool {
             fm.fileExists(atPath: dir + "/modes") && fm.fileExists(atPath: dir + "/plugins")
@@ -40,8 +40,8 @@ public struct ScriptPaths: Sendable, Equatable {
         return nil
     }
 
-    public var commonWordsFile: String? { builtinRoot.map { $0 + "/plugins/data/common-words.txt" } }
-    public var configFile: String? { userConfig.map { $0 + "/init.lua" } }
+    package var commonWordsFile: String? { builtinRoot.map { $0 + "/plugins/data/common-words.txt" } }
+    package var configFile: String? { userConfig.map { $0 + "/init.lua" } }
 
     /// Every script to load, in order, with names for messages.
     func files() -> [ScriptFile] {

@@ -12,25 +12,25 @@ struct ScriptFile: Sendable, Equatable {
 }
 
 /// How one file fared at load time, for `:plugins`.
-public struct LoadedFile: Sendable, Equatable {
-    public var file: String
-    public var registered: [String]
-    public var error: String?
+package struct LoadedFile: Sendable, Equatable {
+    package var file: String
+    package var registered: [String]
+    package var error: String?
     /// Bytes the state grew by while the file loaded.
-    public var memory: Int
+    package var memory: Int
 }
 
 /// Time budgets in seconds for each kind of call into Lua (DESIGN §4).
-public struct Budgets: Sendable {
-    public var heuristic = 0.2
-    public var mode = 0.2
-    public var command = 2.0
-    public var load = 1.0
-    public var memoryCap = 64 << 20
+package struct Budgets: Sendable {
+    package var heuristic = 0.2
+    package var mode = 0.2
+    package var command = 2.0
+    package var load = 1.0
+    package var memoryCap = 64 << 20
     /// Research's `--clamp`: a score outside [0, 1] (infinity too) is clamped instead of failing the
     /// heuristic (NaN still fails). Off everywhere else: nothing is changed silently.
-    public var clampScores = false
-    public init() {}
+    package var clampScores = false
+    package init() {}
 }
 
 /// One Lua state with everything loaded into it: the sandbox, the `teachback` API and the

@@ -1,11 +1,11 @@
 /// Tab completion: command names, then each command's argument (mode names, topics, session ids).
-public struct Completer: Sendable {
-    public var commands: [String] = []
-    public var modes: [String] = []
-    public var topics: [String] = []
-    public var sessionIDs: [String] = []
+package struct Completer: Sendable {
+    package var commands: [String] = []
+    package var modes: [String] = []
+    package var topics: [String] = []
+    package var sessionIDs: [String] = []
 
-    public init(commands: [String] = [], modes: [String] = [], topics: [String] = [], sessionIDs: [String] = []) {
+    package init(commands: [String] = [], modes: [String] = [], topics: [String] = [], sessionIDs: [String] = []) {
         self.commands = commands
         self.modes = modes
         self.topics = topics
@@ -13,7 +13,7 @@ public struct Completer: Sendable {
     }
 
     /// Candidates that complete the text before the cursor, as whole replacements of its last word.
-    public func candidates(for line: String) -> (word: String, matches: [String]) {
+    package func candidates(for line: String) -> (word: String, matches: [String]) {
         guard line.hasPrefix(":"), !line.hasPrefix("::") else { return ("", []) }
         guard let space = line.firstIndex(of: " ") else {
             let word = String(line.dropFirst())
@@ -35,7 +35,7 @@ public struct Completer: Sendable {
     }
 
     /// The longest prefix all `matches` share.
-    public static func commonPrefix(_ matches: [String]) -> String {
+    package static func commonPrefix(_ matches: [String]) -> String {
         guard var prefix = matches.first else { return "" }
         for m in matches.dropFirst() {
             while !m.hasPrefix(prefix) { prefix.removeLast() }

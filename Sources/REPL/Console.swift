@@ -4,16 +4,16 @@ import TeachBack
 /// Where output goes: answers to stdout, status and errors to stderr (so piping the answers
 /// works), colour only on a terminal and never with `NO_COLOR`. Text from scripts, Claude or the
 /// user is sanitised first: nothing printed can move the cursor, retitle the window or recolour.
-public struct Console: Sendable {
-    public var color: Bool
+package struct Console: Sendable {
+    package var color: Bool
     /// Which of the two a line goes to.
-    public enum Stream: Sendable { case out, err }
+    package enum Stream: Sendable { case out, err }
     /// Where text goes: stdout and stderr, or what a test captures.
     let sink: @Sendable (Stream, String) -> Void
     /// Whether stdout is a terminal whose width long lines should be wrapped to.
     let wrapsLines: Bool
 
-    public init(color: Bool, wrapsLines: Bool = false, sink: @escaping @Sendable (Stream, String) -> Void = Console.terminal) {
+    package init(color: Bool, wrapsLines: Bool = false, sink: @escaping @Sendable (Stream, String) -> Void = Console.terminal) {
         self.color = color
         self.wrapsLines = wrapsLines
         self.sink = sink
@@ -40,38 +40,38 @@ public struct Console: Sendable {
     }
 
     /// File descriptors 1 and 2.
-    public static let terminal: @Sendable (Stream, String) -> Void = { stream, text in
+    package static let terminal: @Sendable (Stream, String) -> Void = { stream, text in
         var text = text
         _ = text.withUTF8 { writeAll(stream == .out ? 1 : 2, UnsafeRawBufferPointer($0)) }
     }
 
     /// Colour when stdout is a terminal, `NO_COLOR` is unset or empty, and `--no-color` was not given.
-    public static func detect(environment: [String: String], noColorFlag: Bool) -> Console {
+    package static func detect(environment: [String: String], noColorFlag: Bool) -> Console {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let terminal = isatty(1) == 1
         return Console(color: !noColorFlag && !noColor && terminal, wrapsLines: terminal)
     }
 
-    public func out(_ text: String, newline: Bool = true) { sink(.out, text + (newline ? "\n" : "")) }
-    public func status(_ text: String) { sink(.err, text + "\n") }
+    package func out(_ text: String, newline: Bool = true) { sink(.out, text + (newline ? "\n" : "")) }
+    package func status(_ text: String) { sink(.err, text + "\n") }
 
-    public func dim(_ s: String) -> String { paint(s, "2") }
-    public func bold(_ s: String) -> String { paint(s, "1") }
-    public func red(_ s: String) -> String { paint(s, "31") }
-    public func green(_ s: String) -> String { paint(s, "32") }
-    public func yellow(_ s: String) -> String { paint(s, "33") }
-    public func cyan(_ s: String) -> String { paint(s, "36") }
+    package func dim(_ s: String) -> String { paint(s, "2") }
+    package func bold(_ s: String) -> String { paint(s, "1") }
+    package func red(_ s: String) -> String { paint(s, "31") }
+    package func green(_ s: String) -> String { paint(s, "32") }
+    package func yellow(_ s: String) -> String { paint(s, "33") }
+    package func cyan(_ s: String) -> String { paint(s, "36") }
 
-    public func error(_ message: String) { status(red("error: ") + Sanitizer.clean(message)) }
-    public func warning(_ message: String) { status(yellow("warning: ") + Sanitizer.clean(message)) }
+    package func error(_ message: String) { status(red("error: ") + Sanitizer.clean(message)) }
+    package func warning(_ message: String) { status(yellow("warning: ") + Sanitizer.clean(message)) }
 
     private func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 }
 
 /// Removes what a terminal would act on from untrusted text: escape and control sequences (CSI,
 /// OSC, C1 controls), other control characters but newline and tab, and invalid UTF-8.
-public enum Sanitizer {
-    public static func clean(_ text: String) -> String {
+package enum Sanitizer {
+    package static func clean(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         while let s = scalars.next() {

@@ -5,20 +5,20 @@ import TeachBack
 /// on submit (so concurrent sessions interleave rather than overwrite), readable only by the user.
 /// A multi-line entry (a `"""` block) is one line in the file, its newlines written as `\n` and
 /// its backslashes as `\\`.
-public struct HistoryFile: Sendable {
-    public let path: String
+package struct HistoryFile: Sendable {
+    package let path: String
     /// Entries kept when the file is loaded; older ones are dropped from the file then.
     static let limit = 1000
 
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
     /// `$XDG_STATE_HOME/teachback/history`, else `~/.local/state/teachback/history`.
-    public static func standard(environment: [String: String]) -> HistoryFile {
+    package static func standard(environment: [String: String]) -> HistoryFile {
         HistoryFile(path: Directories.state(environment) + "/history")
     }
 
     /// The most recent entries, oldest first; trims the file when it has grown past the limit.
-    public func load() -> [String] {
+    package func load() -> [String] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [] }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         guard lines.count > Self.limit else { return lines.map(Self.decode) }
@@ -47,7 +47,7 @@ public struct HistoryFile: Sendable {
         return escaped ? out + "\\" : out
     }
 
-    public func append(_ line: String) {
+    package func append(_ line: String) {
         guard (try? Directories.ensurePrivateDirectory((path as NSString).deletingLastPathComponent)) != nil else { return }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }

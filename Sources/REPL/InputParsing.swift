@@ -2,13 +2,13 @@ import Foundation
 
 /// What one complete input is: a command, an explanation, or nothing. Commands are recognised
 /// from the raw line before anything else, so an unknown `:word` never reaches the student.
-public enum ParsedInput: Equatable, Sendable {
+package enum ParsedInput: Equatable, Sendable {
     case empty
     case command(name: String, args: String)
     case explanation(String)
 
     /// `:name args` is a command; `::text` is the explanation `:text`; anything else is an explanation.
-    public static func parse(_ input: String) -> ParsedInput {
+    package static func parse(_ input: String) -> ParsedInput {
         let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return .empty }
         if trimmed.hasPrefix("::") { return .explanation(String(trimmed.dropFirst())) }
@@ -21,12 +21,12 @@ public enum ParsedInput: Equatable, Sendable {
 }
 
 /// Resolves a typed command name against the known ones: an exact name wins, else a unique prefix.
-public enum CommandMatch: Equatable, Sendable {
+package enum CommandMatch: Equatable, Sendable {
     case found(String)
     case ambiguous([String])
     case unknown
 
-    public static func resolve(_ typed: String, among names: [String]) -> CommandMatch {
+    package static func resolve(_ typed: String, among names: [String]) -> CommandMatch {
         if names.contains(typed) { return .found(typed) }
         let candidates = names.filter { $0.hasPrefix(typed) }.sorted()
         switch candidates.count {
@@ -39,18 +39,18 @@ public enum CommandMatch: Equatable, Sendable {
 
 /// Joins physical lines into one input: a `"""` line opens a block that another `"""` line closes,
 /// and a trailing `\` continues the line on the next.
-public struct InputAssembler: Sendable {
+package struct InputAssembler: Sendable {
     private var lines: [String] = []
     private var inBlock = false
     private var continued = false
 
-    public init() {}
+    package init() {}
 
     /// True while an input is incomplete (the prompt shows a continuation marker).
-    public var isPending: Bool { inBlock || continued }
+    package var isPending: Bool { inBlock || continued }
 
     /// Feeds one line; returns the complete input once there is one.
-    public mutating func feed(_ line: String) -> String? {
+    package mutating func feed(_ line: String) -> String? {
         if inBlock {
             if line.trimmingCharacters(in: .whitespaces) == Self.fence { return finish() }
             lines.append(line)
@@ -70,10 +70,10 @@ public struct InputAssembler: Sendable {
     }
 
     /// Drops a half-typed input (Ctrl-C).
-    public mutating func reset() { self = InputAssembler() }
+    package mutating func reset() { self = InputAssembler() }
 
     /// At the end of input: what was typed of an unfinished input, so it is not lost.
-    public mutating func flush() -> String? {
+    package mutating func flush() -> String? {
         guard isPending else { return nil }
         let text = finish()
         return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text

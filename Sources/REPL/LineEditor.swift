@@ -3,7 +3,7 @@ import EditLineShim
 import Foundation
 
 /// What reading a line gave.
-public enum LineResult: Equatable, Sendable {
+package enum LineResult: Equatable, Sendable {
     case line(String)
     /// Ctrl-C at the prompt; `hadText` tells a discarded line from an empty one.
     case interrupted(hadText: Bool)
@@ -11,7 +11,7 @@ public enum LineResult: Equatable, Sendable {
 }
 
 /// Reads input lines: with libedit on a terminal, plainly from a pipe or file.
-public protocol LineReader: AnyObject, Sendable {
+package protocol LineReader: AnyObject, Sendable {
     func read(prompt: String) async -> LineResult
     /// Remembers a submitted line for up-arrow and the history file.
     func remember(_ line: String)
@@ -24,7 +24,7 @@ public protocol LineReader: AnyObject, Sendable {
 /// libedit line editing: emacs keys, history, Tab completion, Ctrl-C as a key (the terminal's
 /// signal keys are off while editing, so Ctrl-C clears the line instead of killing the program).
 /// Every libedit call happens on one serial queue; the REPL awaits lines from it.
-public final class EditLineReader: LineReader, @unchecked Sendable {
+package final class EditLineReader: LineReader, @unchecked Sendable {
     private let queue = DispatchQueue(label: "teachback.line-editor")
     private var el: OpaquePointer?
     private var history: OpaquePointer?
@@ -37,7 +37,7 @@ public final class EditLineReader: LineReader, @unchecked Sendable {
     private var original = termios()
     private let hasOriginal: Bool
 
-    public init?(historyFile: HistoryFile?) {
+    package init?(historyFile: HistoryFile?) {
         self.historyFile = historyFile
         hasOriginal = tcgetattr(0, &original) == 0
         Self.useUTF8Locale()
@@ -72,7 +72,7 @@ public final class EditLineReader: LineReader, @unchecked Sendable {
     /// The C string libedit's prompt callback returns; replaced (and the old one freed) per read.
     private var promptPointer: UnsafeMutablePointer<CChar>? = strdup("")
 
-    public func read(prompt: String) async -> LineResult {
+    package func read(prompt: String) async -> LineResult {
         await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: self.readNow(prompt: prompt)) }
         }
@@ -106,7 +106,7 @@ public final class EditLineReader: LineReader, @unchecked Sendable {
     /// The last line remembered, so the history file gets no adjacent duplicates either.
     private var lastRemembered: String?
 
-    public func remember(_ line: String) {
+    package func remember(_ line: String) {
         queue.async {
             guard !line.isEmpty, !line.hasPrefix(" "), line != self.lastRemembered else { return }
             self.lastRemembered = line
@@ -115,11 +115,11 @@ public final class EditLineReader: LineReader, @unchecked Sendable {
         }
     }
 
-    public func setCompleter(_ completer: Completer) {
+    package func setCompleter(_ completer: Completer) {
         queue.async { self.completer = completer }
     }
 
-    public func restoreTerminal() {
+    package func restoreTerminal() {
         if hasOriginal { tcsetattr(0, TCSANOW, &original) }
     }
 
@@ -153,15 +153,15 @@ public final class EditLineReader: LineReader, @unchecked Sendable {
 }
 
 /// Reads lines from a pipe or file, without editing or colour.
-public final class PlainLineReader: LineReader, @unchecked Sendable {
+package final class PlainLineReader: LineReader, @unchecked Sendable {
     private let queue = DispatchQueue(label: "teachback.plain-reader")
-    public init() {}
-    public func read(prompt: String) async -> LineResult {
+    package init() {}
+    package func read(prompt: String) async -> LineResult {
         await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: Swift.readLine(strippingNewline: true).map(LineResult.line) ?? .endOfInput) }
         }
     }
-    public func remember(_ line: String) {}
-    public func setCompleter(_ completer: Completer) {}
-    public func restoreTerminal() {}
+    package func remember(_ line: String) {}
+    package func setCompleter(_ completer: Completer) {}
+    package func restoreTerminal() {}
 }

@@ -2,7 +2,7 @@ import Foundation
 import TeachBack
 
 /// Renders a session as the HTML report; given by the executable, which owns the Report module.
-public typealias SessionReporter = @Sendable (Session) async throws -> String
+package typealias SessionReporter = @Sendable (Session) async throws -> String
 
 /// `:report [FILE]`: the current session as an HTML file, opened in a browser only when a person
 /// is watching (stdout is a terminal) and `xdg-open` exists — never under tests or pipes.

@@ -6,7 +6,7 @@ import TeachBack
 /// The interactive loop (DESIGN §5): reads lines, runs commands, sends explanations to the
 /// TurnEngine and prints the student's answers. A failing command, plugin or turn prints an
 /// error and the loop goes on; only `:quit` or Ctrl-D end it.
-public actor REPL {
+package actor REPL {
     let engine: TurnEngine
     let host: LuaScriptHost
     let reader: any LineReader
@@ -32,7 +32,7 @@ public actor REPL {
     private(set) var failures = 0
     private let terminator = Terminator()
 
-    public init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
+    package init(engine: TurnEngine, host: LuaScriptHost, reader: any LineReader, console: Console,
                 interactive: Bool, verbose: Bool, environment: [String: String], backendInfo: BackendInfo,
                 store: SQLiteStore?, analyticsEvery: Int = 5, reconfigure: Reconfigure? = nil, reporter: SessionReporter? = nil) {
         self.reconfigure = reconfigure
@@ -60,10 +60,10 @@ public actor REPL {
     enum Flow { case proceed, quit }
 
     /// How the loop begins: plainly, on a topic, or continuing the last saved session (`-c`).
-    public enum Start: Sendable { case none, topic(String), continueLast }
+    package enum Start: Sendable { case none, topic(String), continueLast }
 
     /// Runs until `:quit` or end of input; returns the exit code.
-    public func run(_ start: Start = .none) async -> Int32 {
+    package func run(_ start: Start = .none) async -> Int32 {
         installTerminator()
         await warnShadowedCommands()
         if interactive {
@@ -203,11 +203,11 @@ actor TurnResult {
 }
 
 /// What the REPL shows about the backend: the banner, `:backend`, the price for cost lines.
-public struct BackendInfo: Sendable {
-    public var banner: String
-    public var details: [String]
-    public var price: ScriptConfig.Price?
-    public init(banner: String, details: [String], price: ScriptConfig.Price?) {
+package struct BackendInfo: Sendable {
+    package var banner: String
+    package var details: [String]
+    package var price: ScriptConfig.Price?
+    package init(banner: String, details: [String], price: ScriptConfig.Price?) {
         self.banner = banner
         self.details = details
         self.price = price

@@ -4,7 +4,7 @@ import Store
 import TeachBack
 
 /// Text for the REPL's listings. Pure functions of their inputs, so tests can read them.
-public enum Views {
+package enum Views {
     static let sparkBlocks = Array("▁▂▃▄▅▆▇█")
 
     /// One block per value in 0...1.
@@ -17,7 +17,7 @@ public enum Views {
     static func score(_ v: Double) -> String { String(format: "%.2f", v) }
 
     /// The dim line after each turn: scores, gaps, jargon, backend, latency, tokens.
-    public static func turnLine(_ turn: Turn, prices: ScriptConfig.Price? = nil) -> String {
+    package static func turnLine(_ turn: Turn, prices: ScriptConfig.Price? = nil) -> String {
         let a = turn.analysis
         var parts = ["clarity \(score(a.clarityScore))", "confidence \(score(a.confidenceScore))"]
         if !a.knowledgeGaps.isEmpty { parts.append("gaps: " + a.knowledgeGaps.joined(separator: ", ")) }
@@ -35,7 +35,7 @@ public enum Views {
     }
 
     /// The analysis in a few lines, for `teachback analyze`.
-    public static func analysis(_ a: Analysis) -> String {
+    package static func analysis(_ a: Analysis) -> String {
         ["clarity     \(score(a.clarityScore))", "confidence  \(score(a.confidenceScore))",
          "gaps        " + list(a.knowledgeGaps), "jargon      " + list(a.unexplainedJargon),
          "strengths   " + list(a.strengths)].joined(separator: "\n")
@@ -100,11 +100,11 @@ public enum Views {
     static let logLinesPerFile = 3
 
     /// `1 turn`, `3 turns`.
-    public static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    package static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// A heuristic's notes on one line under its name; a note that already starts with the name
     /// (`coverage: 2 of 7 concepts covered`) is not prefixed twice.
-    public static func notes(of result: HeuristicResult) -> String {
+    package static func notes(of result: HeuristicResult) -> String {
         let prefix = result.name + ": "
         return prefix + result.notes.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }.joined(separator: "; ")
     }
@@ -118,7 +118,7 @@ public enum Views {
     }
 
     /// Review items as a table: topic, when due, interval, easiness, last quality.
-    public static func review(_ items: [ReviewItem], now: Date = Date()) -> String {
+    package static func review(_ items: [ReviewItem], now: Date = Date()) -> String {
         let width = items.map(\.topic.count).max() ?? 0
         return items.map { item in
             let days = Int((item.due.timeIntervalSince(now) / 86_400).rounded(.up))
@@ -129,7 +129,7 @@ public enum Views {
     }
 
     /// Per-day bars: turns, and average clarity and confidence as 20-cell bars.
-    public static func progress(_ days: [SQLiteStore.Day], streak: Int) -> String {
+    package static func progress(_ days: [SQLiteStore.Day], streak: Int) -> String {
         guard !days.isEmpty else { return "No turns in this period." }
         let most = days.map(\.turns).max() ?? 1
         func bar(_ fraction: Double, width: Int = 20) -> String {

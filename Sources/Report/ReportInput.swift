@@ -4,29 +4,29 @@ import TeachBack
 /// Everything a report shows, as plain values: the executable reads them from the store and
 /// the Lua host and hands them over, so this module does no I/O and renders the same bytes
 /// for the same input.
-public struct ReportInput: Sendable {
+package struct ReportInput: Sendable {
     /// What the report covers, for its title.
-    public enum Scope: Sendable, Equatable {
+    package enum Scope: Sendable, Equatable {
         case everything
         case topic(String)
         case session(String)
     }
 
-    public var scope: Scope
-    public var sessions: [Session]
+    package var scope: Scope
+    package var sessions: [Session]
     /// The SM-2 schedule (`ReviewItem.topic` is the normalised topic).
-    public var reviewItems: [ReviewItem]
+    package var reviewItems: [ReviewItem]
     /// Topic-pack concept names by topic, as the sessions spell the topic; topics without a pack are absent.
-    public var concepts: [String: [String]]
+    package var concepts: [String: [String]]
     /// "Today", for the calendar, the streak and what is due.
-    public var now: Date
-    public var timeZone: TimeZone
+    package var now: Date
+    package var timeZone: TimeZone
     /// Sessions whose transcripts are shown in full (the most recent ones).
-    public var fullTranscripts: Int
+    package var fullTranscripts: Int
     /// Topics with a section of their own (the most practised ones); the rest are listed.
-    public var detailedTopics: Int
+    package var detailedTopics: Int
 
-    public init(scope: Scope, sessions: [Session], reviewItems: [ReviewItem] = [], concepts: [String: [String]] = [:],
+    package init(scope: Scope, sessions: [Session], reviewItems: [ReviewItem] = [], concepts: [String: [String]] = [:],
                 now: Date = Date(), timeZone: TimeZone = .current, fullTranscripts: Int = 20, detailedTopics: Int = 60) {
         self.scope = scope
         self.sessions = sessions
@@ -40,8 +40,8 @@ public struct ReportInput: Sendable {
 }
 
 /// The report as one self-contained HTML page (DESIGN §11).
-public enum HTMLReport {
-    public static func render(_ input: ReportInput) -> String {
+package enum HTMLReport {
+    package static func render(_ input: ReportInput) -> String {
         Page(input).html
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 
 /// Why one imported record was skipped, in words a user can act on: the path to the value and
 /// what was wrong with it (`analyses[1].clarity_score: expected a number`), not DecodingError's dump.
-public struct ImportProblem: Error, Equatable, CustomStringConvertible {
-    public var message: String
-    public var description: String { message }
+package struct ImportProblem: Error, Equatable, CustomStringConvertible {
+    package var message: String
+    package var description: String { message }
 
-    public init(message: String) { self.message = message }
+    package init(message: String) { self.message = message }
 
     init(_ error: DecodingError) {
         func path(_ keys: [any CodingKey]) -> String {

@@ -5,12 +5,12 @@ import TeachBack
 /// Review schedule and progress across sessions.
 extension SQLiteStore {
     /// One day of practice, for `teachback progress`.
-    public struct Day: Sendable, Equatable, Codable {
-        public var date: String          // yyyy-MM-dd, local time
-        public var sessions: Int
-        public var turns: Int
-        public var averageClarity: Double
-        public var averageConfidence: Double
+    package struct Day: Sendable, Equatable, Codable {
+        package var date: String          // yyyy-MM-dd, local time
+        package var sessions: Int
+        package var turns: Int
+        package var averageClarity: Double
+        package var averageConfidence: Double
 
         enum CodingKeys: String, CodingKey {
             case date, sessions, turns
@@ -19,7 +19,7 @@ extension SQLiteStore {
     }
 
     /// Turns per local day over the last `days` days (days without turns are left out), oldest first.
-    public func progress(days: Int, now: Date = Date(), calendar: Calendar = .current) async throws -> [Day] {
+    package func progress(days: Int, now: Date = Date(), calendar: Calendar = .current) async throws -> [Day] {
         let since = calendar.startOfDay(for: now).addingTimeInterval(-Double(days - 1) * 86_400).timeIntervalSince1970
         let rows = try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT sessionId, createdAt, analysis FROM turn WHERE createdAt >= ? ORDER BY createdAt", arguments: [since])
@@ -46,7 +46,7 @@ extension SQLiteStore {
     }
 
     /// Consecutive days with at least one turn, ending today (or yesterday, if today has none yet).
-    public static func streak(_ days: [Day], now: Date = Date(), calendar: Calendar = .current) -> Int {
+    package static func streak(_ days: [Day], now: Date = Date(), calendar: Calendar = .current) -> Int {
         let formatter = dayFormatter(calendar)
         let practised = Set(days.map(\.date))
         var day = calendar.startOfDay(for: now)
@@ -69,14 +69,14 @@ extension SQLiteStore {
         return formatter
     }
 
-    public func reviewItems() async throws -> [ReviewItem] {
+    package func reviewItems() async throws -> [ReviewItem] {
         try await pool.read { db in try ReviewRow.order(Column("due")).fetchAll(db).map(\.item) }
     }
 
     /// Records a review of `topic` with quality `q` (0...5) and returns the rescheduled item; of
     /// several reviews on one local day only the best counts (`ReviewItem.reviewed(quality:on:day:)`).
     @discardableResult
-    public func review(topic: String, quality q: Int, on date: Date = Date(), calendar: Calendar = .current) async throws -> ReviewItem {
+    package func review(topic: String, quality q: Int, on date: Date = Date(), calendar: Calendar = .current) async throws -> ReviewItem {
         let key = Terms.normalize(topic)
         let day = Self.dayFormatter(calendar).string(from: date)
         return try await pool.write { db in
@@ -89,7 +89,7 @@ extension SQLiteStore {
 
     /// A finished session counts as a review of its topic — `topic` when given (the topic pack's
     /// name, so aliases share one schedule) — with the quality its analytics earn.
-    public func recordReview(of session: Session, topic: String? = nil, on date: Date = Date()) async throws {
+    package func recordReview(of session: Session, topic: String? = nil, on date: Date = Date()) async throws {
         guard !session.turns.isEmpty else { return }
         let quality = ReviewItem.quality(of: session.analytics)
         try await review(topic: topic ?? session.topic, quality: quality, on: date)

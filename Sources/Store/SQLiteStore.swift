@@ -4,21 +4,21 @@ import TeachBack
 
 /// Sessions in SQLite (GRDB, WAL): one transaction per turn, so a crash or power cut loses
 /// nothing already answered. The file is readable by its owner only.
-public final class SQLiteStore: SessionStore {
+package final class SQLiteStore: SessionStore {
     let pool: DatabasePool
-    public let path: String
+    package let path: String
 
     /// `$XDG_DATA_HOME/teachback/teachback.sqlite`.
-    public static func standardPath(dataDirectory: String) -> String { dataDirectory + "/teachback.sqlite" }
+    package static func standardPath(dataDirectory: String) -> String { dataDirectory + "/teachback.sqlite" }
 
     /// How long a statement waits for another connection's lock before failing, in seconds.
-    public let busyTimeout: Double
-    public static let defaultBusyTimeout = 5.0
+    package let busyTimeout: Double
+    package static let defaultBusyTimeout = 5.0
 
     /// Opens (creating, migrating) the database at `path`; throws `StoreError.unavailable` with a
     /// one-line reason when it cannot (read-only, corrupt, not a database, or locked by another
     /// connection for longer than `busyTimeout` seconds).
-    public init(path: String, busyTimeout: Double = SQLiteStore.defaultBusyTimeout) throws(StoreError) {
+    package init(path: String, busyTimeout: Double = SQLiteStore.defaultBusyTimeout) throws(StoreError) {
         self.path = path
         self.busyTimeout = busyTimeout
         do {
@@ -67,18 +67,18 @@ public final class SQLiteStore: SessionStore {
     }
 
     /// What `teachback doctor` reports of the database.
-    public struct Health: Sendable {
+    package struct Health: Sendable {
         /// SQLite's own consistency check: "ok", or what is wrong.
-        public var integrity: String
-        public var journalMode: String
-        public var busyTimeout: Double
+        package var integrity: String
+        package var journalMode: String
+        package var busyTimeout: Double
         /// Space left for the database to grow on its filesystem.
-        public var freeBytes: UInt64
+        package var freeBytes: UInt64
         /// Below this, saves are about to fail.
-        public static let lowSpace: UInt64 = 10_000_000
+        package static let lowSpace: UInt64 = 10_000_000
     }
 
-    public func health() async throws -> Health {
+    package func health() async throws -> Health {
         let (integrity, journal) = try await pool.read { db in
             (try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "; "),
              try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "unknown")
@@ -88,7 +88,7 @@ public final class SQLiteStore: SessionStore {
         return Health(integrity: integrity, journalMode: journal, busyTimeout: busyTimeout, freeBytes: free)
     }
 
-    public func save(_ turn: Turn, of session: Session) async throws {
+    package func save(_ turn: Turn, of session: Session) async throws {
         let sessionRow = SessionRow(id: session.id, topic: session.topic, mode: session.mode,
                                     startedAt: session.startedAt.timeIntervalSince1970,
                                     updatedAt: turn.createdAt.timeIntervalSince1970, userId: session.userID)
@@ -99,7 +99,7 @@ public final class SQLiteStore: SessionStore {
         }
     }
 
-    public func sessions(limit: Int) async throws -> [SessionSummary] {
+    package func sessions(limit: Int) async throws -> [SessionSummary] {
         try await pool.read { db in
             let rows = try SessionRow.order(Column("updatedAt").desc).limit(limit).fetchAll(db)
             return try rows.map { row in
@@ -111,7 +111,7 @@ public final class SQLiteStore: SessionStore {
         }
     }
 
-    public func session(matching idOrPrefix: String) async throws -> Session {
+    package func session(matching idOrPrefix: String) async throws -> Session {
         let prefix = idOrPrefix.lowercased()
         return try await pool.read { db in
             let ids = try String.fetchAll(db, sql: "SELECT id FROM session WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 6",
@@ -130,7 +130,7 @@ public final class SQLiteStore: SessionStore {
         }
     }
 
-    public func latestSession() async throws -> Session? {
+    package func latestSession() async throws -> Session? {
         try await pool.read { db in
             guard let row = try SessionRow.order(Column("updatedAt").desc).fetchOne(db) else { return nil }
             return try Self.load(row.id, db)
@@ -138,7 +138,7 @@ public final class SQLiteStore: SessionStore {
     }
 
     /// Every saved session, oldest first (for `export --all`).
-    public func allSessions() async throws -> [Session] {
+    package func allSessions() async throws -> [Session] {
         try await pool.read { db in
             try String.fetchAll(db, sql: "SELECT id FROM session ORDER BY startedAt").map { try Self.load($0, db) }
         }
@@ -147,7 +147,7 @@ public final class SQLiteStore: SessionStore {
     /// Saves whole sessions (import, rescue files) by merging: each turn is written under its
     /// number, turns already saved and absent from the file are kept, and the session keeps its
     /// earliest start and its most recent persona. Importing the same file twice changes nothing.
-    public func insert(_ sessions: [Session]) async throws {
+    package func insert(_ sessions: [Session]) async throws {
         try await pool.write { db in
             for session in sessions where !session.turns.isEmpty {
                 let updatedAt = (session.turns.map(\.createdAt).max() ?? session.startedAt).timeIntervalSince1970

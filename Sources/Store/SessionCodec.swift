@@ -4,12 +4,12 @@ import TeachBack
 /// Sessions as files: our JSON (a superset of the original TeachBack AI's session dict, so its
 /// tools read ours), JSONL (one session per line) and Markdown; and back from our JSON or the
 /// original's dicts (`topic`, `mode`, `conversation_history`, `analyses`).
-public enum SessionCodec {
-    public enum Format: String, Sendable, CaseIterable {
+package enum SessionCodec {
+    package enum Format: String, Sendable, CaseIterable {
         case md, json, jsonl
 
         /// From a file name's extension; Markdown otherwise.
-        public static func of(path: String) -> Format {
+        package static func of(path: String) -> Format {
             Format(rawValue: (path as NSString).pathExtension.lowercased()) ?? .md
         }
     }
@@ -36,7 +36,7 @@ public enum SessionCodec {
         }
     }
 
-    public static func encode(_ sessions: [Session], as format: Format) throws -> String {
+    package static func encode(_ sessions: [Session], as format: Format) throws -> String {
         switch format {
         case .md: return sessions.map(markdown).joined(separator: "\n\n---\n\n")
         case .json:
@@ -87,10 +87,10 @@ public enum SessionCodec {
     }
 
     /// One imported session, and whether it had no date of its own.
-    public struct Imported: Sendable {
-        public var session: Session
+    package struct Imported: Sendable {
+        package var session: Session
         /// No `started_at`: dated to the import time, which the import reports.
-        public var undated: Bool
+        package var undated: Bool
     }
 
     /// One session from one JSON object, ours or the original's. One without an id gets an id
@@ -98,7 +98,7 @@ public enum SessionCodec {
     /// dated `now` (the import time) and marked `undated`. A score outside [0, 1] is an error,
     /// never rescaled (an `85` is not read as 0.85). A record that does not fit says where
     /// and what, e.g. `analyses[2].clarity_score: expected a number`, never DecodingError's dump.
-    public static func importSession(_ data: Data, now: Date) throws(ImportProblem) -> Imported {
+    package static func importSession(_ data: Data, now: Date) throws(ImportProblem) -> Imported {
         let doc: Document
         do {
             doc = try decoder.decode(Document.self, from: data)

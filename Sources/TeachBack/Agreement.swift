@@ -1,15 +1,15 @@
 /// How well two analysers agree over many turns (`teachback rescore`): Pearson's r for each score
 /// and the mean Jaccard similarity of the gap and jargon lists, compared normalised.
-public struct Agreement: Sendable, Equatable {
-    public var turns = 0
+package struct Agreement: Sendable, Equatable {
+    package var turns = 0
     private var clarity = Correlation()
     private var confidence = Correlation()
     private var gapsJaccard = 0.0
     private var jargonJaccard = 0.0
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(new: Analysis, recorded: Analysis) {
+    package mutating func add(new: Analysis, recorded: Analysis) {
         turns += 1
         clarity.add(new.clarityScore, recorded.clarityScore)
         confidence.add(new.confidenceScore, recorded.confidenceScore)
@@ -18,16 +18,16 @@ public struct Agreement: Sendable, Equatable {
     }
 
     /// nil when undefined (fewer than two turns, or a score that never varies).
-    public var clarityPearson: Double? { clarity.r }
-    public var confidencePearson: Double? { confidence.r }
+    package var clarityPearson: Double? { clarity.r }
+    package var confidencePearson: Double? { confidence.r }
     /// Why the correlation is undefined, e.g. `zero variance in local confidence`; nil when defined.
     package var clarityUndefined: String? { clarity.undefined(score: "clarity") }
     package var confidenceUndefined: String? { confidence.undefined(score: "confidence") }
-    public var meanGapsJaccard: Double? { turns > 0 ? gapsJaccard / Double(turns) : nil }
-    public var meanJargonJaccard: Double? { turns > 0 ? jargonJaccard / Double(turns) : nil }
+    package var meanGapsJaccard: Double? { turns > 0 ? gapsJaccard / Double(turns) : nil }
+    package var meanJargonJaccard: Double? { turns > 0 ? jargonJaccard / Double(turns) : nil }
 
     /// |A ∩ B| / |A ∪ B| of the normalised terms; two empty lists agree completely.
-    public static func jaccard(_ a: [String], _ b: [String]) -> Double {
+    package static func jaccard(_ a: [String], _ b: [String]) -> Double {
         let x = Set(a.map(Terms.normalize).filter { !$0.isEmpty })
         let y = Set(b.map(Terms.normalize).filter { !$0.isEmpty })
         let union = x.union(y).count

@@ -1,23 +1,23 @@
 /// What the student makes of one explanation (DESIGN §3). Field names on the wire are the
 /// original TeachBack AI service's, so its tools can read ours.
-public struct Analysis: Codable, Sendable, Equatable {
+package struct Analysis: Codable, Sendable, Equatable {
     /// Where the analysis came from: `local` (Lua heuristics), `claude`, or `claude+local` (merged).
-    public enum Source: String, Codable, Sendable {
+    package enum Source: String, Codable, Sendable {
         case local, claude
         case merged = "claude+local"
     }
 
-    public var confidenceScore: Double
-    public var clarityScore: Double
-    public var knowledgeGaps: [String]
-    public var unexplainedJargon: [String]
-    public var strengths: [String]
-    public var source: Source
+    package var confidenceScore: Double
+    package var clarityScore: Double
+    package var knowledgeGaps: [String]
+    package var unexplainedJargon: [String]
+    package var strengths: [String]
+    package var source: Source
 
     /// The score used when nothing measured one: neither good nor bad.
-    public static let neutralScore = 0.5
+    package static let neutralScore = 0.5
 
-    public init(confidenceScore: Double = Analysis.neutralScore, clarityScore: Double = Analysis.neutralScore,
+    package init(confidenceScore: Double = Analysis.neutralScore, clarityScore: Double = Analysis.neutralScore,
                 knowledgeGaps: [String] = [], unexplainedJargon: [String] = [], strengths: [String] = [],
                 source: Source = .local) {
         self.confidenceScore = Analysis.normalizedScore(confidenceScore)
@@ -36,7 +36,7 @@ public struct Analysis: Codable, Sendable, Equatable {
 
     /// Decodes leniently: missing lists are empty, missing scores neutral, a missing source is
     /// `local`, so records from the original service (which had no `source`) still load.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             confidenceScore: try c.decodeIfPresent(Double.self, forKey: .confidenceScore) ?? Analysis.neutralScore,
@@ -48,14 +48,14 @@ public struct Analysis: Codable, Sendable, Equatable {
     }
 
     /// Scores are 0...1; a model answering on 0...100 is divided by 100; anything else is clamped.
-    public static func normalizedScore(_ value: Double) -> Double {
+    package static func normalizedScore(_ value: Double) -> Double {
         guard value.isFinite else { return neutralScore }
         let scaled = value > 1 && value <= 100 ? value / 100 : value
         return min(1, max(0, scaled))
     }
 
     /// Claude's scores with local list items Claude did not mention appended (DESIGN §3).
-    public static func merged(claude: Analysis?, local: Analysis) -> Analysis {
+    package static func merged(claude: Analysis?, local: Analysis) -> Analysis {
         guard let claude else { return local }
         return Analysis(
             confidenceScore: claude.confidenceScore, clarityScore: claude.clarityScore,

@@ -1,16 +1,16 @@
 /// Session analytics (DESIGN §8): the original service's `compute_session_analytics` with its
 /// two flaws fixed — gaps and jargon compared normalised, and a deterministic review order.
-public struct SessionAnalytics: Codable, Sendable, Equatable {
-    public enum Trend: String, Codable, Sendable { case noData = "no_data", stable, improving, declining }
+package struct SessionAnalytics: Codable, Sendable, Equatable {
+    package enum Trend: String, Codable, Sendable { case noData = "no_data", stable, improving, declining }
 
-    public var learningCurve: [Double]
-    public var confidenceOverTime: [Double]
-    public var averageClarity: Double
-    public var averageConfidence: Double
-    public var totalTurns: Int
-    public var clarityTrend: Trend
-    public var persistentGaps: [String]
-    public var suggestedReviewTopics: [String]
+    package var learningCurve: [Double]
+    package var confidenceOverTime: [Double]
+    package var averageClarity: Double
+    package var averageConfidence: Double
+    package var totalTurns: Int
+    package var clarityTrend: Trend
+    package var persistentGaps: [String]
+    package var suggestedReviewTopics: [String]
 
     enum CodingKeys: String, CodingKey {
         case learningCurve = "learning_curve", confidenceOverTime = "confidence_over_time"
@@ -26,7 +26,7 @@ public struct SessionAnalytics: Codable, Sendable, Equatable {
     /// `covered`: what the session has covered by now (a live session's memory). A gap that
     /// recurred before the learner covered it is not persistent any more; batch analytics passes
     /// nothing, so the original service's rules hold exactly.
-    public init(analyses: [Analysis], covered: [String] = []) {
+    package init(analyses: [Analysis], covered: [String] = []) {
         learningCurve = analyses.map(\.clarityScore)
         confidenceOverTime = analyses.map(\.confidenceScore)
         totalTurns = analyses.count

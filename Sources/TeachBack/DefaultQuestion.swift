@@ -2,7 +2,7 @@ extension TurnEngine {
     /// The question asked when a mode's own fallback fails: built from the turn's analysis (a
     /// flagged word, then a gap, then the topic) and never one already asked, so a broken persona
     /// does not repeat itself word for word.
-    public static func defaultQuestion(for turn: TurnContext) -> String {
+    package static func defaultQuestion(for turn: TurnContext) -> String {
         let topic = turn.topic
         let candidates = turn.analysis.unexplainedJargon.map { "What does '\($0)' mean, in plain words?" }
             + turn.analysis.knowledgeGaps.map { "How does \($0) fit into \(topic)?" }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// The XDG directories teachback uses, created 0700 on demand.
-public enum Directories {
-    public static func config(_ env: [String: String]) -> String { xdg(env, "XDG_CONFIG_HOME", ".config") }
-    public static func state(_ env: [String: String]) -> String { xdg(env, "XDG_STATE_HOME", ".local/state") }
-    public static func data(_ env: [String: String]) -> String { xdg(env, "XDG_DATA_HOME", ".local/share") }
+package enum Directories {
+    package static func config(_ env: [String: String]) -> String { xdg(env, "XDG_CONFIG_HOME", ".config") }
+    package static func state(_ env: [String: String]) -> String { xdg(env, "XDG_STATE_HOME", ".local/state") }
+    package static func data(_ env: [String: String]) -> String { xdg(env, "XDG_DATA_HOME", ".local/share") }
 
     private static func xdg(_ env: [String: String], _ name: String, _ fallback: String) -> String {
         if let dir = env[name], dir.hasPrefix("/") { return dir + "/teachback" }
@@ -12,14 +12,14 @@ public enum Directories {
         return home + "/" + fallback + "/teachback"
     }
 
-    public static func ensurePrivateDirectory(_ path: String) throws {
+    package static func ensurePrivateDirectory(_ path: String) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
     }
 
     /// Writes `text` to `path` with mode 0600, replacing it atomically; on failure (a full disk,
     /// say) nothing is left behind and the error names the system's reason.
-    public static func writePrivate(_ text: String, to path: String) throws {
+    package static func writePrivate(_ text: String, to path: String) throws {
         let temp = path + ".tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

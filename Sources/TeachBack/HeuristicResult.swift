@@ -1,18 +1,18 @@
 /// One heuristic's answer for one explanation: any subset of the analysis fields.
-public struct HeuristicResult: Sendable, Equatable {
-    public var name: String
-    public var weight: Double
-    public var confidenceScore: Double?
-    public var clarityScore: Double?
-    public var knowledgeGaps: [String]
-    public var unexplainedJargon: [String]
-    public var strengths: [String]
-    public var notes: [String]
+package struct HeuristicResult: Sendable, Equatable {
+    package var name: String
+    package var weight: Double
+    package var confidenceScore: Double?
+    package var clarityScore: Double?
+    package var knowledgeGaps: [String]
+    package var unexplainedJargon: [String]
+    package var strengths: [String]
+    package var notes: [String]
     /// Concepts of the topic pack this explanation covered (`covered` in the result): what the
     /// session remembers, so a later turn does not report them as gaps.
-    public var covered: [String]
+    package var covered: [String]
 
-    public init(name: String, weight: Double = 1, confidenceScore: Double? = nil, clarityScore: Double? = nil,
+    package init(name: String, weight: Double = 1, confidenceScore: Double? = nil, clarityScore: Double? = nil,
                 knowledgeGaps: [String] = [], unexplainedJargon: [String] = [], strengths: [String] = [],
                 notes: [String] = [], covered: [String] = []) {
         self.name = name
@@ -29,7 +29,7 @@ public struct HeuristicResult: Sendable, Equatable {
     /// The local analysis (DESIGN §4): each score is the weight-averaged mean over the heuristics
     /// that returned it (neutral when none did); lists are unions in registration order. Scores
     /// are taken as given: the script host fails a heuristic whose score is outside [0, 1].
-    public static func combine(_ results: [HeuristicResult]) -> Analysis {
+    package static func combine(_ results: [HeuristicResult]) -> Analysis {
         func weightedMean(_ score: KeyPath<HeuristicResult, Double?>) -> Double {
             var sum = 0.0, weights = 0.0
             for r in results {

@@ -1,23 +1,23 @@
 /// JSON string literals written by hand, escaped exactly as Python's `json.dumps(...,
 /// ensure_ascii=False)` does: batch analytics is compared byte for byte with a Python reference,
 /// and fake-claude writes wire JSON without a dictionary round trip.
-public enum JSONString {
+package enum JSONString {
     /// `s` in quotes.
-    public static func quoted(_ s: String) -> String {
+    package static func quoted(_ s: String) -> String {
         var out = ""
         append(s, to: &out)
         return out
     }
 
     /// Appends `s` in quotes to `out`.
-    public static func append(_ s: String, to out: inout String) {
+    package static func append(_ s: String, to out: inout String) {
         out += "\""
         out += escaped(s)
         out += "\""
     }
 
     /// `s` escaped for use between quotes.
-    public static func escaped(_ s: String) -> String {
+    package static func escaped(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {

@@ -3,13 +3,13 @@ import Foundation
 /// A value shared between threads behind a pthread mutex (NSLock). Preferred here to
 /// `Synchronization.Mutex`, whose futex ThreadSanitizer cannot see, so `make sanitize` can tell
 /// real races from false ones.
-public final class Protected<Value>: @unchecked Sendable {
+package final class Protected<Value>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
 
-    public init(_ value: Value) { self.value = value }
+    package init(_ value: Value) { self.value = value }
 
-    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+    package func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         lock.lock()
         defer { lock.unlock() }
         return try body(&value)

@@ -1,7 +1,7 @@
 /// The seam between the core and the scripting runtime (implemented by `LuaHost`): personas,
 /// heuristics and hooks. Every method reports script failures instead of throwing them through
 /// the turn, so a broken plugin never ends a session.
-public protocol ScriptHost: Sendable {
+package protocol ScriptHost: Sendable {
     func modes() async -> [ModeInfo]
     /// Runs every heuristic; failing ones are skipped and listed in the report.
     func analyze(_ text: String, context: AnalysisContext) async -> LocalAnalysisReport
@@ -16,22 +16,22 @@ public protocol ScriptHost: Sendable {
 }
 
 
-public enum HookEvent: Sendable {
+package enum HookEvent: Sendable {
     case sessionStart(SessionInfo)
     case sessionEnd(SessionInfo)
     case turn(TurnContext)
 }
 
 /// The local analysis of one explanation, with what each heuristic said and what failed.
-public struct LocalAnalysisReport: Sendable {
-    public var analysis: Analysis
-    public var results: [HeuristicResult]
-    public var problems: [ScriptProblem]
+package struct LocalAnalysisReport: Sendable {
+    package var analysis: Analysis
+    package var results: [HeuristicResult]
+    package var problems: [ScriptProblem]
     /// Time spent inside the scripts, for `--verbose` and the benchmarks.
-    public var scriptTime: Duration
+    package var scriptTime: Duration
     /// The concepts any heuristic said this explanation covered, de-duplicated in order.
-    public var covered: [String] { Terms.union(results.map(\.covered)) }
-    public init(analysis: Analysis, results: [HeuristicResult], problems: [ScriptProblem], scriptTime: Duration) {
+    package var covered: [String] { Terms.union(results.map(\.covered)) }
+    package init(analysis: Analysis, results: [HeuristicResult], problems: [ScriptProblem], scriptTime: Duration) {
         self.analysis = analysis
         self.results = results
         self.problems = problems
@@ -41,12 +41,12 @@ public struct LocalAnalysisReport: Sendable {
 
 /// A failure the user is told about once without the session stopping: a script's error as
 /// `plugins/foo.lua:12: message` (plus a traceback), or a turn that could not be saved.
-public struct ScriptProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
-    public var traceback: String?
-    public init(_ message: String, traceback: String? = nil) {
+package struct ScriptProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
+    package var traceback: String?
+    package init(_ message: String, traceback: String? = nil) {
         self.message = message
         self.traceback = traceback
     }
-    public var description: String { message }
+    package var description: String { message }
 }

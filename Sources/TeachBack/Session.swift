@@ -1,16 +1,16 @@
 import Foundation
 
 /// A teach-back session: one topic, the persona currently asking, and every turn so far.
-public struct Session: Codable, Sendable, Equatable {
-    public var id: String
-    public var topic: String
-    public var mode: String
-    public var startedAt: Date
-    public var turns: [Turn]
+package struct Session: Codable, Sendable, Equatable {
+    package var id: String
+    package var topic: String
+    package var mode: String
+    package var startedAt: Date
+    package var turns: [Turn]
     /// Who the session belongs to, when a client says (MCP's `user_id`); nil in the REPL.
-    public var userID: String?
+    package var userID: String?
 
-    public init(id: String = Session.newID(), topic: String, mode: String, startedAt: Date = Date(), turns: [Turn] = [],
+    package init(id: String = Session.newID(), topic: String, mode: String, startedAt: Date = Date(), turns: [Turn] = [],
                 userID: String? = nil) {
         self.id = id
         self.topic = topic
@@ -21,24 +21,24 @@ public struct Session: Codable, Sendable, Equatable {
     }
 
     /// Lower-case UUIDs: unique across machines, and any unique prefix names a session.
-    public static func newID() -> String { UUID().uuidString.lowercased() }
+    package static func newID() -> String { UUID().uuidString.lowercased() }
 
     /// What scripts see of the session (`teachback.Session` in the Lua API).
-    public var info: SessionInfo { SessionInfo(id: id, topic: topic, mode: mode, turns: turns.count) }
+    package var info: SessionInfo { SessionInfo(id: id, topic: topic, mode: mode, turns: turns.count) }
 
     /// One past the last turn's number (never reuses a number, even after an imported gap).
-    public var nextTurnNumber: Int { (turns.last?.number ?? 0) + 1 }
+    package var nextTurnNumber: Int { (turns.last?.number ?? 0) + 1 }
 
     /// What the learner has covered so far: the concepts every turn covered, in the order they
     /// were first covered (DESIGN §4, "the student remembers the lesson").
-    public var covered: [String] { Terms.union(turns.map { $0.covered ?? [] }) }
+    package var covered: [String] { Terms.union(turns.map { $0.covered ?? [] }) }
 
     /// §8 analytics as the learner's session sees them: a gap covered since is not persistent.
-    public var analytics: SessionAnalytics { SessionAnalytics(analyses: turns.map(\.analysis), covered: covered) }
+    package var analytics: SessionAnalytics { SessionAnalytics(analyses: turns.map(\.analysis), covered: covered) }
 
     /// Concepts covered only with low confidence (every turn that covered them scored below
     /// `shakyBelow`): a persona may follow up on them, though they are no gaps.
-    public var shaky: [String] {
+    package var shaky: [String] {
         var best: [String: Double] = [:]
         for turn in turns {
             for concept in turn.covered ?? [] {
@@ -47,12 +47,12 @@ public struct Session: Codable, Sendable, Equatable {
         }
         return covered.filter { (best[Terms.normalize($0)] ?? 1) < Self.shakyBelow }
     }
-    public static let shakyBelow = 0.5
+    package static let shakyBelow = 0.5
 
     /// The earlier turns as scripts and Claude see them. A question counts as answered when the
     /// next explanation covered a concept not covered before, or took up one of the question's
     /// content words (five letters or more: "Why does the *recursion* stop?").
-    public var history: [PastTurn] {
+    package var history: [PastTurn] {
         var before = Set<String>()
         return turns.indices.map { i in
             let turn = turns[i]
@@ -73,13 +73,13 @@ public struct Session: Codable, Sendable, Equatable {
     }
 
     /// The context heuristics receive for the next explanation.
-    public func analysisContext(mode: String) -> AnalysisContext {
+    package func analysisContext(mode: String) -> AnalysisContext {
         AnalysisContext(topic: topic, mode: mode, number: nextTurnNumber, history: history, covered: covered)
     }
 
     /// The context a mode's `fallback`/`prompt` and `on_turn` hooks receive for a new explanation;
     /// `covered` is what this explanation added, so it counts as covered too.
-    public func turnContext(explanation: String, analysis: Analysis, covered new: [String] = [],
+    package func turnContext(explanation: String, analysis: Analysis, covered new: [String] = [],
                             question: String? = nil) -> TurnContext {
         TurnContext(topic: topic, mode: mode, number: nextTurnNumber, explanation: explanation,
                     analysis: analysis, history: history, asked: turns.map(\.question),
@@ -93,12 +93,12 @@ public struct Session: Codable, Sendable, Equatable {
     }
 }
 
-public struct SessionInfo: Sendable, Equatable {
-    public var id: String
-    public var topic: String
-    public var mode: String
-    public var turns: Int
-    public init(id: String, topic: String, mode: String, turns: Int) {
+package struct SessionInfo: Sendable, Equatable {
+    package var id: String
+    package var topic: String
+    package var mode: String
+    package var turns: Int
+    package init(id: String, topic: String, mode: String, turns: Int) {
         self.id = id
         self.topic = topic
         self.mode = mode
@@ -107,13 +107,13 @@ public struct SessionInfo: Sendable, Equatable {
 }
 
 /// An earlier turn as scripts see it.
-public struct PastTurn: Sendable, Equatable {
-    public var explanation: String
-    public var question: String
-    public var analysis: Analysis
+package struct PastTurn: Sendable, Equatable {
+    package var explanation: String
+    package var question: String
+    package var analysis: Analysis
     /// Whether the teacher's next explanation answered this turn's question (`Session.history`).
-    public var answered: Bool
-    public init(explanation: String, question: String, analysis: Analysis, answered: Bool = false) {
+    package var answered: Bool
+    package init(explanation: String, question: String, analysis: Analysis, answered: Bool = false) {
         self.explanation = explanation
         self.question = question
         self.analysis = analysis
@@ -122,14 +122,14 @@ public struct PastTurn: Sendable, Equatable {
 }
 
 /// What a heuristic's `analyze(text, ctx)` receives besides the text.
-public struct AnalysisContext: Sendable, Equatable {
-    public var topic: String
-    public var mode: String
-    public var number: Int
-    public var history: [PastTurn]
+package struct AnalysisContext: Sendable, Equatable {
+    package var topic: String
+    package var mode: String
+    package var number: Int
+    package var history: [PastTurn]
     /// Concepts covered in earlier turns of the session.
-    public var covered: [String]
-    public init(topic: String, mode: String, number: Int, history: [PastTurn], covered: [String] = []) {
+    package var covered: [String]
+    package init(topic: String, mode: String, number: Int, history: [PastTurn], covered: [String] = []) {
         self.topic = topic
         self.mode = mode
         self.number = number
@@ -139,24 +139,24 @@ public struct AnalysisContext: Sendable, Equatable {
 }
 
 /// What a mode's `prompt`/`fallback` and an `on_turn` hook receive.
-public struct TurnContext: Sendable, Equatable {
-    public var topic: String
-    public var mode: String
-    public var number: Int
-    public var explanation: String
-    public var analysis: Analysis
-    public var history: [PastTurn]
-    public var asked: [String]
+package struct TurnContext: Sendable, Equatable {
+    package var topic: String
+    package var mode: String
+    package var number: Int
+    package var explanation: String
+    package var analysis: Analysis
+    package var history: [PastTurn]
+    package var asked: [String]
     /// Concepts covered in the session, this explanation included: never a question's subject.
-    public var covered: [String]
+    package var covered: [String]
     /// Concepts covered earlier only with low confidence: worth a follow-up, never a gap.
-    public var shaky: [String]
+    package var shaky: [String]
     /// Claude's analysis of the previous turn, if it made one: with the local analysis of this
     /// turn, what a parallel question prompt knows (DESIGN §2).
-    public var lastClaudeAnalysis: Analysis?
-    public var question: String?
+    package var lastClaudeAnalysis: Analysis?
+    package var question: String?
 
-    public init(topic: String, mode: String, number: Int, explanation: String, analysis: Analysis,
+    package init(topic: String, mode: String, number: Int, explanation: String, analysis: Analysis,
                 history: [PastTurn], asked: [String], covered: [String] = [], shaky: [String] = [], question: String?,
                 lastClaudeAnalysis: Analysis? = nil) {
         self.topic = topic

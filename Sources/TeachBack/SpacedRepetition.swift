@@ -4,36 +4,36 @@ import Foundation
 /// a quality below 3 starts the item over (interval 1 day); otherwise the intervals are 1, 6, then
 /// the previous interval × easiness, and easiness moves by 0.1 − (5 − q)(0.08 + (5 − q)·0.02),
 /// never below 1.3.
-public struct ReviewItem: Sendable, Equatable, Codable {
-    public var topic: String
-    public var easiness: Double
-    public var interval: Int
-    public var repetitions: Int
-    public var due: Date
-    public var lastQuality: Int?
+package struct ReviewItem: Sendable, Equatable, Codable {
+    package var topic: String
+    package var easiness: Double
+    package var interval: Int
+    package var repetitions: Int
+    package var due: Date
+    package var lastQuality: Int?
     /// The local day (`yyyy-MM-dd`) of the review that counted, and the schedule as it stood
     /// before it: a later review that day replaces it when better, never adds to it.
-    public var day: String?
-    public var base: Base?
+    package var day: String?
+    package var base: Base?
 
     /// The schedule before a day's review.
-    public struct Base: Sendable, Equatable, Codable {
-        public var easiness: Double
-        public var interval: Int
-        public var repetitions: Int
-        public init(easiness: Double, interval: Int, repetitions: Int) {
+    package struct Base: Sendable, Equatable, Codable {
+        package var easiness: Double
+        package var interval: Int
+        package var repetitions: Int
+        package init(easiness: Double, interval: Int, repetitions: Int) {
             self.easiness = easiness
             self.interval = interval
             self.repetitions = repetitions
         }
     }
 
-    public static let initialEasiness = 2.5
-    public static let minimumEasiness = 1.3
+    package static let initialEasiness = 2.5
+    package static let minimumEasiness = 1.3
     /// A hundred years: later than any review matters, and far from overflowing.
-    public static let maximumInterval = 36_500
+    package static let maximumInterval = 36_500
 
-    public init(topic: String, easiness: Double = ReviewItem.initialEasiness, interval: Int = 0, repetitions: Int = 0,
+    package init(topic: String, easiness: Double = ReviewItem.initialEasiness, interval: Int = 0, repetitions: Int = 0,
                 due: Date, lastQuality: Int? = nil, day: String? = nil, base: Base? = nil) {
         self.topic = topic
         self.easiness = easiness
@@ -48,7 +48,7 @@ public struct ReviewItem: Sendable, Equatable, Codable {
     /// A review on local `day`: at most one review a day counts, the best of that day. A first
     /// review that day schedules from the item as it is; a later, better one re-schedules from the
     /// item as it was before that day; a later one no better changes nothing.
-    public func reviewed(quality q: Int, on date: Date, day: String) -> ReviewItem {
+    package func reviewed(quality q: Int, on date: Date, day: String) -> ReviewItem {
         let q = min(5, max(0, q))
         var start = self
         let base: Base
@@ -68,7 +68,7 @@ public struct ReviewItem: Sendable, Equatable, Codable {
     }
 
     /// The item after a review of quality `q` (0...5) on `date`.
-    public func reviewed(quality q: Int, on date: Date) -> ReviewItem {
+    package func reviewed(quality q: Int, on date: Date) -> ReviewItem {
         let q = min(5, max(0, q))
         var next = self
         if q < 3 {
@@ -91,7 +91,7 @@ public struct ReviewItem: Sendable, Equatable, Codable {
 
     /// A session's quality for SM-2, from its analytics: 5 × (0.6 · average clarity + 0.4 · average
     /// confidence), rounded, one lower when gaps persisted across turns, within 0...5.
-    public static func quality(of analytics: SessionAnalytics) -> Int {
+    package static func quality(of analytics: SessionAnalytics) -> Int {
         guard analytics.totalTurns > 0 else { return 0 }
         let raw = 5 * (0.6 * analytics.averageClarity + 0.4 * analytics.averageConfidence)
         let penalty = analytics.persistentGaps.isEmpty ? 0 : 1

@@ -1,8 +1,8 @@
 /// Comparing gap, jargon and strength phrases the way people write them: "Base case.",
 /// "base  case" and "base case" are one term (DESIGN §8).
-public enum Terms {
+package enum Terms {
     /// Trimmed, lower-cased, inner white space collapsed, trailing `.,;:!?` removed.
-    public static func normalize(_ term: String) -> String {
+    package static func normalize(_ term: String) -> String {
         String(decoding: key(term), as: UTF8.self)
     }
 
@@ -39,9 +39,9 @@ public enum Terms {
     private static let trailingPunctuation: Set<UInt8> = Set(".,;:!?".utf8)
 
     /// Items of all lists in order, the first spelling of each normalised term kept, empties dropped.
-    public static func union(_ lists: [String]...) -> [String] { union(lists) }
+    package static func union(_ lists: [String]...) -> [String] { union(lists) }
 
-    public static func union(_ lists: [[String]]) -> [String] {
+    package static func union(_ lists: [[String]]) -> [String] {
         var seen = Set<[UInt8]>()
         var out: [String] = []
         for list in lists {

@@ -5,10 +5,10 @@ import Foundation
 /// user is idle, and is handed to the front end for a rescue file if the session ends first.
 extension TurnEngine {
     /// How many turns are waiting to be saved (the REPL's prompt shows it).
-    public var unsavedCount: Int { unsaved.count }
+    package var unsavedCount: Int { unsaved.count }
 
     /// The waiting turns as sessions holding only those turns, for a rescue file.
-    public var unsavedSessions: [Session] { unsaved.sessions }
+    package var unsavedSessions: [Session] { unsaved.sessions }
 
     /// Queues `turn` behind any waiting ones and saves them all in order. Returns a warning when
     /// this is the turn that started the queue; later failures only grow the prompt's count. (A
@@ -24,7 +24,7 @@ extension TurnEngine {
 
     /// Retries the waiting turns now; returns how many are still waiting.
     @discardableResult
-    public func retryUnsaved() async -> Int {
+    package func retryUnsaved() async -> Int {
         if let store { _ = await saveUnsaved(to: store) }
         return unsaved.count
     }

@@ -3,16 +3,16 @@ import Foundation
 /// Runs a session: starts it, switches personas, and turns each explanation into an analysed,
 /// answered turn (DESIGN §2). Failures of scripts or backends are recorded in the turn and reported,
 /// never thrown: whatever happens, the explanation is kept and a question is asked.
-public actor TurnEngine {
-    public nonisolated let script: any ScriptHost
+package actor TurnEngine {
+    package nonisolated let script: any ScriptHost
     /// Claude, or nil when offline; `:reload` may replace it (init.lua's model, timeouts, retries).
-    public private(set) var backend: (any StudentBackend)?
-    public private(set) var session: Session?
-    public private(set) var mode: String
+    package private(set) var backend: (any StudentBackend)?
+    package private(set) var session: Session?
+    package private(set) var mode: String
     /// Claude's analysis and question at the same time (default), or one after the other.
-    public var parallel: Bool
+    package var parallel: Bool
     /// Where turns are saved; nil keeps the session in memory only.
-    public nonisolated let store: (any SessionStore)?
+    package nonisolated let store: (any SessionStore)?
     /// Problems already shown this run; each distinct one is reported once.
     private var reported = Set<String>()
     /// Turns the store has not taken yet (see `TurnEngine+Saving`).
@@ -22,7 +22,7 @@ public actor TurnEngine {
     /// The timer task retrying waiting turns, while there are any.
     var retrying: Task<Void, Never>?
 
-    public init(script: any ScriptHost, mode: String, backend: (any StudentBackend)? = nil, parallel: Bool = true,
+    package init(script: any ScriptHost, mode: String, backend: (any StudentBackend)? = nil, parallel: Bool = true,
                 store: (any SessionStore)? = nil, saveRetryInterval: Duration = .seconds(5)) {
         self.script = script
         self.mode = mode
@@ -32,19 +32,19 @@ public actor TurnEngine {
         self.saveRetryInterval = saveRetryInterval
     }
 
-    public func setParallel(_ on: Bool) { parallel = on }
-    public func setBackend(_ backend: (any StudentBackend)?) { self.backend = backend }
+    package func setParallel(_ on: Bool) { parallel = on }
+    package func setBackend(_ backend: (any StudentBackend)?) { self.backend = backend }
 
     /// What a step produced besides its result: problems to show the user (already de-duplicated).
-    public struct Outcome<Value: Sendable>: Sendable {
-        public var value: Value
-        public var problems: [ScriptProblem]
+    package struct Outcome<Value: Sendable>: Sendable {
+        package var value: Value
+        package var problems: [ScriptProblem]
         /// Why Claude's part fell back, to show once with the turn; script failures are in `problems`.
-        public var fallbackWarning: String?
+        package var fallbackWarning: String?
     }
 
     /// Starts a new session on `topic` (ending any current one) and returns the mode's greeting.
-    public func start(topic: String, userID: String? = nil) async -> Outcome<String> {
+    package func start(topic: String, userID: String? = nil) async -> Outcome<String> {
         var problems = await end()
         let new = Session(topic: topic, mode: mode, userID: userID)
         session = new
@@ -60,7 +60,7 @@ public actor TurnEngine {
     }
 
     /// Takes up an existing session (resume): its persona becomes the current mode.
-    public func resume(_ existing: Session) async -> [ScriptProblem] {
+    package func resume(_ existing: Session) async -> [ScriptProblem] {
         var problems = await end()
         session = existing
         mode = existing.mode
@@ -70,14 +70,14 @@ public actor TurnEngine {
 
     /// Ends the current session, running `on_session_end` hooks.
     @discardableResult
-    public func end() async -> [ScriptProblem] {
+    package func end() async -> [ScriptProblem] {
         guard let current = session else { return [] }
         session = nil
         return fresh(await script.notify(.sessionEnd(current.info)))
     }
 
     /// Switches persona; the session keeps its history. Returns false for an unknown mode.
-    public func switchMode(to name: String) async -> Bool {
+    package func switchMode(to name: String) async -> Bool {
         guard await script.modes().contains(where: { $0.name == name }) else { return false }
         mode = name
         session?.mode = name
@@ -88,7 +88,7 @@ public actor TurnEngine {
     /// backend is set, each falling back on its own. Returns nil without a session. Cancelling the
     /// calling task stops the calls and records the turn as interrupted with what had arrived.
     /// With `given`, an analysis made elsewhere (an MCP client's), only the question is asked.
-    public func teach(_ explanation: String, analysis given: Analysis? = nil,
+    package func teach(_ explanation: String, analysis given: Analysis? = nil,
                       progress: BackendProgress = BackendProgress()) async -> Outcome<Turn>? {
         guard let current = session else { return nil }
         let clock = ContinuousClock()
@@ -123,7 +123,7 @@ public actor TurnEngine {
 
     /// The local analysis and, with a backend, Claude's, merged — without asking or saving
     /// anything (the MCP tool `analyze_explanation`).
-    public func analyze(_ explanation: String) async -> Outcome<Analysis>? {
+    package func analyze(_ explanation: String) async -> Outcome<Analysis>? {
         guard let current = session else { return nil }
         let history = current.history
         let report = await script.analyze(explanation, context: current.analysisContext(mode: mode))
@@ -143,7 +143,7 @@ public actor TurnEngine {
     /// The requests teaching `explanation` next would send (`:prompt`), with no call made: the
     /// analysis request and the question request built from the local analysis (as parallel mode
     /// builds it; sequential mode would build the question from Claude's analysis). Empty offline.
-    public func nextRequests(_ explanation: String) async -> Outcome<[BackendRequest]>? {
+    package func nextRequests(_ explanation: String) async -> Outcome<[BackendRequest]>? {
         guard let current = session else { return nil }
         guard let backend else { return Outcome(value: [], problems: []) }
         let report = await script.analyze(explanation, context: current.analysisContext(mode: mode))
@@ -232,7 +232,7 @@ public actor TurnEngine {
 }
 
 extension Duration {
-    public var milliseconds: Double {
+    package var milliseconds: Double {
         let (s, atto) = components
         return Double(s) * 1000 + Double(atto) / 1e15
     }

@@ -1,22 +1,22 @@
 import Foundation
 
 /// One answered turn as JSON: what `teachback ask --json` prints and MCP's `teach` returns.
-public struct TurnReport: Codable, Sendable {
-    public var sessionID: String
-    public var number: Int
-    public var question: String
-    public var analysis: Analysis
-    public var topic: String
-    public var mode: String
-    public var backend: Turn.Backends
+package struct TurnReport: Codable, Sendable {
+    package var sessionID: String
+    package var number: Int
+    package var question: String
+    package var analysis: Analysis
+    package var topic: String
+    package var mode: String
+    package var backend: Turn.Backends
     /// Every key is always present (a missing reason is `null`), so scripts can rely on the shape.
-    @Nullable public var fallbackReason: String?
-    public var timingsMs: Turn.Timings
-    public var usage: TokenUsage
+    @Nullable package var fallbackReason: String?
+    package var timingsMs: Turn.Timings
+    package var usage: TokenUsage
     /// False when the database did not take the turn yet (it waits, and is rescued at the end).
-    public var saved: Bool
+    package var saved: Bool
 
-    public init(session: Session, turn: Turn, saved: Bool) {
+    package init(session: Session, turn: Turn, saved: Bool) {
         sessionID = session.id
         number = turn.number
         topic = session.topic
@@ -37,8 +37,8 @@ public struct TurnReport: Codable, Sendable {
 }
 
 /// Compact JSON with sorted keys, as every command prints it.
-public enum JSONOutput {
-    public static func encode(_ value: some Encodable) throws -> String {
+package enum JSONOutput {
+    package static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
