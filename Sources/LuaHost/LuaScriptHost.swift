@@ -80,9 +80,9 @@ package actor LuaScriptHost: ScriptHost {
         runtime.registry.hooks.map { PluginItem(name: $0.event.rawValue, description: "", file: $0.file) }
     }
 
-    package func runCommand(_ name: String, args: String, session: SessionInfo?) throws(ScriptProblem) -> String? {
+    package func runCommand(_ name: String, args: String, session: SessionInfo?) throws(Problem) -> String? {
         guard let command = runtime.registry.commands.first(where: { $0.name == name }) else {
-            throw ScriptProblem("no command :\(name)")
+            throw Problem("no command :\(name)")
         }
         return try runtime.runCommand(command, args: args, session: session)
     }
@@ -97,19 +97,19 @@ package actor LuaScriptHost: ScriptHost {
         runtime.analyze(text, context: context)
     }
 
-    package func greeting(mode: String, session: SessionInfo) throws(ScriptProblem) -> String {
+    package func greeting(mode: String, session: SessionInfo) throws(Problem) -> String {
         try runtime.greeting(mode: mode, session: session)
     }
 
-    package func fallbackQuestion(mode: String, turn: TurnContext) throws(ScriptProblem) -> String {
+    package func fallbackQuestion(mode: String, turn: TurnContext) throws(Problem) -> String {
         try runtime.fallbackQuestion(mode: mode, turn: turn)
     }
 
-    package func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) throws(ScriptProblem) -> QuestionPrompt {
+    package func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) throws(Problem) -> QuestionPrompt {
         try runtime.questionPrompt(mode: mode, turn: turn, session: session)
     }
 
-    package func notify(_ event: HookEvent) -> [ScriptProblem] { runtime.notify(event) }
+    package func notify(_ event: HookEvent) -> [Problem] { runtime.notify(event) }
     package func scheduledTopic(_ topic: String) -> String { runtime.topicPack(for: topic)?.name ?? topic }
 }
 

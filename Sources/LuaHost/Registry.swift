@@ -1,3 +1,5 @@
+import TeachBack
+
 /// Everything the scripts registered while loading, in registration order. A later registration
 /// with the same name replaces the earlier one (user scripts override built-ins).
 struct Registry {
@@ -92,13 +94,4 @@ package struct ScriptConfig: Sendable, Equatable {
     package var maxRetries: Int?
     /// Seconds a database statement waits for another process's lock (default 5).
     package var busyTimeout: Double?
-
-    package struct Price: Sendable, Equatable {
-        package var input: Double
-        package var output: Double
-        package init(input: Double, output: Double) {
-            self.input = input
-            self.output = output
-        }
-    }
 }

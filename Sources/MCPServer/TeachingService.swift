@@ -217,7 +217,7 @@ package actor TeachingService {
         }
     }
 
-    private func log(_ problems: [ScriptProblem]) {
+    private func log(_ problems: [Problem]) {
         for problem in problems { FileHandle.standardError.write(Data("warning: \(problem.message)\n".utf8)) }
     }
 

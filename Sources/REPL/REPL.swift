@@ -188,7 +188,7 @@ package actor REPL {
         console.error(message)
     }
 
-    func show(_ problems: [ScriptProblem]) {
+    func show(_ problems: [Problem]) {
         for problem in problems {
             console.warning(problem.message)
             if verbose, let traceback = problem.traceback { console.status(console.dim(Sanitizer.clean(traceback))) }
@@ -206,8 +206,8 @@ actor TurnResult {
 package struct BackendInfo: Sendable {
     package var banner: String
     package var details: [String]
-    package var price: ScriptConfig.Price?
-    package init(banner: String, details: [String], price: ScriptConfig.Price?) {
+    package var price: Price?
+    package init(banner: String, details: [String], price: Price?) {
         self.banner = banner
         self.details = details
         self.price = price

@@ -17,7 +17,7 @@ package enum Views {
     static func score(_ v: Double) -> String { String(format: "%.2f", v) }
 
     /// The dim line after each turn: scores, gaps, jargon, backend, latency, tokens.
-    package static func turnLine(_ turn: Turn, prices: ScriptConfig.Price? = nil) -> String {
+    package static func turnLine(_ turn: Turn, prices: Price? = nil) -> String {
         let a = turn.analysis
         var parts = ["clarity \(score(a.clarityScore))", "confidence \(score(a.confidenceScore))"]
         if !a.knowledgeGaps.isEmpty { parts.append("gaps: " + a.knowledgeGaps.joined(separator: ", ")) }
@@ -42,11 +42,11 @@ package enum Views {
     }
 
     /// Dollars for `usage` at `price` (USD per million tokens).
-    static func cost(_ usage: TokenUsage, _ price: ScriptConfig.Price) -> String {
+    static func cost(_ usage: TokenUsage, _ price: Price) -> String {
         String(format: "$%.4f", (Double(usage.inputTokens) * price.input + Double(usage.outputTokens) * price.output) / 1_000_000)
     }
 
-    static func stats(_ session: Session, analytics: SessionAnalytics, behind: Int = 0, prices: ScriptConfig.Price? = nil) -> [String] {
+    static func stats(_ session: Session, analytics: SessionAnalytics, behind: Int = 0, prices: Price? = nil) -> [String] {
         var lines = ["\(session.topic) · \(session.mode) · \(Views.count(analytics.totalTurns, "turn"))"
                      + (behind > 0 ? " (updating: \(behind) newer turn\(behind == 1 ? "" : "s") not counted yet)" : "")]
         guard analytics.totalTurns > 0 else { return lines + ["No turns yet: explain something first."] }

@@ -37,7 +37,7 @@ package struct HeuristicFailure: Sendable, Equatable {
 
     /// The script host's messages read `heuristic 'NAME' failed: file:line: …`; a budget overrun
     /// says `exceeded its time budget`.
-    init(_ problem: ScriptProblem) {
+    init(_ problem: Problem) {
         let text = problem.message
         var name: String?
         if let start = text.range(of: "heuristic '"), let end = text[start.upperBound...].firstIndex(of: "'") {

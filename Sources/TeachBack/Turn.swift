@@ -89,3 +89,13 @@ package struct TokenUsage: Codable, Sendable, Equatable {
     }
     enum CodingKeys: String, CodingKey { case inputTokens = "input_tokens", outputTokens = "output_tokens" }
 }
+
+/// A model's price in USD per million tokens, from `init.lua`, for what tokens cost.
+package struct Price: Sendable, Equatable {
+    package var input: Double
+    package var output: Double
+    package init(input: Double, output: Double) {
+        self.input = input
+        self.output = output
+    }
+}

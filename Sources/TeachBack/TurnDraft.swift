@@ -4,7 +4,7 @@ import Foundation
 struct TurnDraft {
     var local: Analysis
     var localTime: Double
-    var problems: [ScriptProblem]
+    var problems: [Problem]
     var claude: Analysis?
     var analysisTime: Double?
     var question: String?
@@ -18,7 +18,7 @@ struct TurnDraft {
     private var reasons: [String] = []
     private var backendReasons: [String] = []
 
-    init(local: Analysis, localTime: Double, problems: [ScriptProblem]) {
+    init(local: Analysis, localTime: Double, problems: [Problem]) {
         self.local = local
         self.localTime = localTime
         self.problems = problems
@@ -31,7 +31,7 @@ struct TurnDraft {
 
     /// A script failure: recorded with the turn, shown once as a problem (never again nested in
     /// the fallback line).
-    mutating func noteScriptFailure(_ problem: ScriptProblem) {
+    mutating func noteScriptFailure(_ problem: Problem) {
         reasons.append(problem.message)
         problems.append(problem)
     }
@@ -40,7 +40,7 @@ struct TurnDraft {
 
     mutating func take(analysis result: CallResult<Analysis>) {
         analysisTime = result.milliseconds
-        switch result.outcome {
+        switch result.ending {
         case .success(let reply):
             claude = reply.value
             usage = usage + reply.usage
@@ -52,7 +52,7 @@ struct TurnDraft {
     /// `partial` holds whether text was already streamed: an interrupted question keeps it.
     mutating func take(question result: CallResult<String>?, partial: FirstToken) {
         guard let result else { return }
-        switch result.outcome {
+        switch result.ending {
         case .success(let reply):
             question = reply.value
             questionSource = .claude
@@ -77,27 +77,27 @@ struct TurnDraft {
 
 /// How one backend call ended, and how long it took.
 struct CallResult<Value: Sendable>: Sendable {
-    enum Outcome: Sendable {
+    enum Ending: Sendable {
         case success(BackendReply<Value>)
         case cancelled
         /// One line saying why, as the user sees it.
         case failure(String)
     }
-    var outcome: Outcome
+    var ending: Ending
     var milliseconds: Double
 
     static func timed(_ call: () async throws -> BackendReply<Value>) async -> CallResult {
         let clock = ContinuousClock()
         let started = clock.now
-        let outcome: Outcome
+        let ending: Ending
         do {
-            outcome = .success(try await call())
+            ending = .success(try await call())
         } catch is CancellationError {
-            outcome = .cancelled
+            ending = .cancelled
         } catch {
-            outcome = Task.isCancelled ? .cancelled : .failure(String(describing: error))
+            ending = Task.isCancelled ? .cancelled : .failure(String(describing: error))
         }
-        return CallResult(outcome: outcome, milliseconds: (clock.now - started).milliseconds)
+        return CallResult(ending: ending, milliseconds: (clock.now - started).milliseconds)
     }
 }
 

@@ -13,12 +13,12 @@ extension TurnEngine {
     /// Queues `turn` behind any waiting ones and saves them all in order. Returns a warning when
     /// this is the turn that started the queue; later failures only grow the prompt's count. (A
     /// database that never opened was reported by the front end already.)
-    func save(_ turn: Turn, of session: Session, to store: any SessionStore) async -> [ScriptProblem] {
+    func save(_ turn: Turn, of session: Session, to store: any SessionStore) async -> [Problem] {
         let wasEmpty = unsaved.count == 0
         unsaved.append(turn, of: session)
         guard let failure = await saveUnsaved(to: store), wasEmpty, !(store is UnavailableStore) else { return [] }
         startRetrying(store)
-        return [ScriptProblem("could not save turn \(turn.number): \(failure); it is kept and retried before every save "
+        return [Problem("could not save turn \(turn.number): \(failure); it is kept and retried before every save "
                               + "(the prompt shows [unsaved: N]), and written to a rescue file if it still fails at the end")]
     }
 

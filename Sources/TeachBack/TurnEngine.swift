@@ -38,7 +38,7 @@ package actor TurnEngine {
     /// What a step produced besides its result: problems to show the user (already de-duplicated).
     package struct Outcome<Value: Sendable>: Sendable {
         package var value: Value
-        package var problems: [ScriptProblem]
+        package var problems: [Problem]
         /// Why Claude's part fell back, to show once with the turn; script failures are in `problems`.
         package var fallbackWarning: String?
     }
@@ -60,7 +60,7 @@ package actor TurnEngine {
     }
 
     /// Takes up an existing session (resume): its persona becomes the current mode.
-    package func resume(_ existing: Session) async -> [ScriptProblem] {
+    package func resume(_ existing: Session) async -> [Problem] {
         var problems = await end()
         session = existing
         mode = existing.mode
@@ -70,7 +70,7 @@ package actor TurnEngine {
 
     /// Ends the current session, running `on_session_end` hooks.
     @discardableResult
-    package func end() async -> [ScriptProblem] {
+    package func end() async -> [Problem] {
         guard let current = session else { return [] }
         session = nil
         return fresh(await script.notify(.sessionEnd(current.info)))
@@ -134,7 +134,7 @@ package actor TurnEngine {
                 claude = try await backend.analyze(topic: current.topic, explanation: explanation, history: history,
                                                    progress: BackendProgress()).value
             } catch {
-                problems.append(ScriptProblem("Claude's analysis failed, the local one stands in: \(error)"))
+                problems.append(Problem("Claude's analysis failed, the local one stands in: \(error)"))
             }
         }
         return Outcome(value: Analysis.merged(claude: claude, local: report.analysis), problems: fresh(problems))
@@ -214,11 +214,11 @@ package actor TurnEngine {
 
     /// Appends the turn, saves it (before the next prompt can appear) and runs the `on_turn` hooks.
     /// A turn that cannot be saved waits to be retried (`TurnEngine+Saving`); it is never dropped.
-    private func record(_ turn: Turn, in current: Session, problems: [ScriptProblem]) async -> Outcome<Turn> {
+    private func record(_ turn: Turn, in current: Session, problems: [Problem]) async -> Outcome<Turn> {
         var updated = current
         updated.turns.append(turn)
         if session?.id == current.id { session = updated }
-        let saving = if let store { await save(turn, of: updated, to: store) } else { [ScriptProblem]() }
+        let saving = if let store { await save(turn, of: updated, to: store) } else { [Problem]() }
         var completed = current.turnContext(explanation: turn.explanation, analysis: turn.analysis, covered: turn.covered ?? [],
                                             question: turn.question)
         completed.number = turn.number
@@ -226,7 +226,7 @@ package actor TurnEngine {
         return Outcome(value: turn, problems: saving + fresh(problems))
     }
 
-    private func fresh(_ problems: [ScriptProblem]) -> [ScriptProblem] {
+    private func fresh(_ problems: [Problem]) -> [Problem] {
         problems.filter { reported.insert($0.message).inserted }
     }
 }

@@ -48,11 +48,11 @@ struct StubScripts: ScriptHost {
         LocalAnalysisReport(analysis: Analysis(confidenceScore: 0.4, clarityScore: 0.3, knowledgeGaps: ["local gap"]),
                             results: [], problems: [], scriptTime: .zero)
     }
-    func greeting(mode: String, session: SessionInfo) async throws(ScriptProblem) -> String { "hi" }
-    func fallbackQuestion(mode: String, turn: TurnContext) async throws(ScriptProblem) -> String { "Scripted question?" }
-    func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) async throws(ScriptProblem) -> QuestionPrompt {
+    func greeting(mode: String, session: SessionInfo) async throws(Problem) -> String { "hi" }
+    func fallbackQuestion(mode: String, turn: TurnContext) async throws(Problem) -> String { "Scripted question?" }
+    func questionPrompt(mode: String, turn: TurnContext, session: SessionInfo) async throws(Problem) -> QuestionPrompt {
         QuestionPrompt(system: "You are a student of \(session.topic).", user: turn.explanation)
     }
-    func notify(_ event: HookEvent) async -> [ScriptProblem] { [] }
+    func notify(_ event: HookEvent) async -> [Problem] { [] }
     func scheduledTopic(_ topic: String) async -> String { topic }
 }

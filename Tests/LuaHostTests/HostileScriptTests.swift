@@ -73,7 +73,7 @@ import TeachBack
         #expect(messages.contains { $0.contains("types.lua:1: its result: returned string, expected a table") })
         #expect(messages.contains { $0.contains("field 'clarity_score' must be a number, got string") })
         #expect(messages.contains { $0.contains("field 'knowledge_gaps' item 1 must be a string, got number") })
-        await #expect(throws: ScriptProblem.self) { try await host.fallbackQuestion(mode: "table", turn: turn("table")) }
+        await #expect(throws: Problem.self) { try await host.fallbackQuestion(mode: "table", turn: turn("table")) }
         let huge = try await host.fallbackQuestion(mode: "huge", turn: turn("huge"))
         #expect(huge.utf8.count < 5_000)
         #expect(huge.hasSuffix("[cut: 10000000 bytes]"))

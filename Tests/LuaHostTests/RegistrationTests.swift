@@ -74,7 +74,7 @@ import TeachBack
         #expect(config.parallel == false)
         #expect(config.analyticsEvery == 3)
         #expect(config.historyTurns == 2)
-        #expect(config.prices["claude-test"] == ScriptConfig.Price(input: 3, output: 15))
+        #expect(config.prices["claude-test"] == Price(input: 3, output: 15))
         #expect(config.maxRetries == 4)
         #expect(config.connectTimeout == 2)
         #expect(config.stallTimeout == 7.5)

@@ -71,14 +71,14 @@ import TeachBack
             teachback.command { name = "c", run = function() return ("x"):upper() .. string.upper("y") end }
             """#,
         ]).host()
-        await #expect(throws: ScriptProblem.self) { try await host.runCommand("typo", args: "", session: nil) }
+        await #expect(throws: Problem.self) { try await host.runCommand("typo", args: "", session: nil) }
         do {
             _ = try await host.runCommand("typo", args: "", session: nil)
         } catch {
             #expect(error.message.contains("a.lua:3:"))
             #expect(error.message.contains("undefined global 'undefined_thing'"))
         }
-        await #expect(throws: ScriptProblem.self) { try await host.runCommand("a", args: "", session: nil) }
+        await #expect(throws: Problem.self) { try await host.runCommand("a", args: "", session: nil) }
         #expect(try await host.runCommand("b", args: "", session: nil) == "nil")
         // b's rawset changed only b's own view of `string`; the real library is intact.
         #expect(try await host.runCommand("c", args: "", session: nil) == "XY")

@@ -15,11 +15,11 @@ actor FakeScripts: ScriptHost {
     func analyze(_ text: String, context: AnalysisContext) -> LocalAnalysisReport {
         let analysis = Analysis(clarityScore: Double(text.count % 10) / 10, knowledgeGaps: text.contains("base") ? [] : ["base case"])
         let results = [HeuristicResult(name: "coverage", covered: text.contains("base") ? ["base case"] : [])]
-        return LocalAnalysisReport(analysis: analysis, results: results, problems: [ScriptProblem("h.lua:3: flaky")], scriptTime: .zero)
+        return LocalAnalysisReport(analysis: analysis, results: results, problems: [Problem("h.lua:3: flaky")], scriptTime: .zero)
     }
     func greeting(mode: String, session: SessionInfo) -> String { "\(mode) wants \(session.topic)" }
-    func fallbackQuestion(mode: String, turn: TurnContext) throws(ScriptProblem) -> String {
-        if failFallback { throw ScriptProblem("m.lua:9: boom") }
+    func fallbackQuestion(mode: String, turn: TurnContext) throws(Problem) -> String {
+        if failFallback { throw Problem("m.lua:9: boom") }
         seenContexts.append(turn)
         return "\(mode) q\(turn.number) after \(turn.asked.count) asked"
     }
@@ -28,7 +28,7 @@ actor FakeScripts: ScriptHost {
         QuestionPrompt(system: "", user: turn.explanation + " | gaps: " + turn.analysis.knowledgeGaps.joined(separator: ","))
     }
     func scheduledTopic(_ topic: String) -> String { topic }
-    func notify(_ event: HookEvent) -> [ScriptProblem] {
+    func notify(_ event: HookEvent) -> [Problem] {
         switch event {
         case .sessionStart(let s): events.append("start \(s.topic)")
         case .sessionEnd(let s): events.append("end \(s.topic) \(s.turns)")

@@ -1,3 +1,5 @@
+import TeachBack
+
 extension ScriptConfig {
     /// What differs from `old`, one line per setting (`model: a → b`), for `:reload` to report.
     package func changes(from old: ScriptConfig) -> [String] {

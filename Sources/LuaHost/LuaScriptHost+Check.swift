@@ -11,7 +11,7 @@ extension LuaScriptHost {
         let modes = modes().filter { files.contains($0.file) }
         let heuristics = heuristics.filter { files.contains($0.file) }.map(\.name)
         let topics = ["recursion"] + self.topics.filter { files.contains($0.file) }.map(\.name)
-        func note(_ problem: ScriptProblem) { if !problems.contains(problem.message) { problems.append(problem.message) } }
+        func note(_ problem: Problem) { if !problems.contains(problem.message) { problems.append(problem.message) } }
         for topic in topics {
             var history: [PastTurn] = []
             var covered: [String] = []
@@ -28,7 +28,7 @@ extension LuaScriptHost {
                     let turn = TurnContext(topic: topic, mode: mode.name, number: number + 1, explanation: explanation,
                                            analysis: report.analysis, history: history, asked: history.map(\.question),
                                            covered: covered, question: nil)
-                    do throws(ScriptProblem) {
+                    do throws(Problem) {
                         _ = try greeting(mode: mode.name, session: session)
                         _ = try questionPrompt(mode: mode.name, turn: turn, session: session)
                         _ = try fallbackQuestion(mode: mode.name, turn: turn)

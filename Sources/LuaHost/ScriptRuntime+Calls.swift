@@ -2,13 +2,13 @@ import CLua
 import TeachBack
 
 /// Calls from the core into the registered scripts. Each call is protected and budgeted; a failure
-/// comes back as a `ScriptProblem` naming the file, never as a crash or an unwound Swift frame.
+/// comes back as a `Problem` naming the file, never as a crash or an unwound Swift frame.
 extension ScriptRuntime {
     func analyze(_ text: String, context: AnalysisContext) -> LocalAnalysisReport {
         let clock = ContinuousClock()
         let started = clock.now
         var results: [HeuristicResult] = []
-        var problems: [ScriptProblem] = []
+        var problems: [Problem] = []
         let base = lua.top
         let pack = topicPack(for: context.topic)
         let concepts = pack.map(conceptsReference)
@@ -27,7 +27,7 @@ extension ScriptRuntime {
                 results.append(try lua.heuristicResult(name: heuristic.name, weight: heuristic.weight, clamp: budgets.clampScores))
             } catch {
                 // The position is where `analyze` is defined: the result has no line of its own.
-                problems.append(ScriptProblem("heuristic '\(heuristic.name)' failed: \(heuristic.file):\(heuristic.line): its result: \(error.message)"))
+                problems.append(Problem("heuristic '\(heuristic.name)' failed: \(heuristic.file):\(heuristic.line): its result: \(error.message)"))
             }
             lua.pop()
         }
@@ -36,37 +36,37 @@ extension ScriptRuntime {
                                    problems: problems, scriptTime: clock.now - started)
     }
 
-    func greeting(mode name: String, session: SessionInfo) throws(ScriptProblem) -> String {
+    func greeting(mode name: String, session: SessionInfo) throws(Problem) -> String {
         let mode = try mode(named: name)
         guard let greeting = mode.greeting else { return "Hi! Teach me about \(session.topic)." }
         return try text(greeting, of: mode, field: "greeting", session: session)
     }
 
-    func fallbackQuestion(mode name: String, turn: TurnContext) throws(ScriptProblem) -> String {
+    func fallbackQuestion(mode name: String, turn: TurnContext) throws(Problem) -> String {
         let mode = try mode(named: name)
         let question = try callForString(mode.fallback, budget: budgets.mode, what: "mode '\(name)' fallback", file: mode.file) {
             pushTurn(turn)
         }
         guard !question.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ScriptProblem("\(mode.file): mode '\(name)' fallback returned an empty question")
+            throw Problem("\(mode.file): mode '\(name)' fallback returned an empty question")
         }
         return Self.bounded(question, to: Self.maxQuestion)
     }
 
     /// The Claude request for the next question: the mode's system prompt and its `prompt(turn)`.
-    func questionPrompt(mode name: String, turn: TurnContext, session: SessionInfo) throws(ScriptProblem) -> QuestionPrompt {
+    func questionPrompt(mode name: String, turn: TurnContext, session: SessionInfo) throws(Problem) -> QuestionPrompt {
         let mode = try mode(named: name)
-        let system = try mode.system.map { s throws(ScriptProblem) in try text(s, of: mode, field: "system", session: session) }
+        let system = try mode.system.map { s throws(Problem) in try text(s, of: mode, field: "system", session: session) }
             ?? "You are a curious student learning \(session.topic). Ask one short follow-up question."
-        let user = try mode.prompt.map { ref throws(ScriptProblem) in
+        let user = try mode.prompt.map { ref throws(Problem) in
             try callForString(ref, budget: budgets.mode, what: "mode '\(name)' prompt", file: mode.file) { pushTurn(turn) }
         } ?? "My explanation:\n\(turn.explanation)\n\nAsk me your next question."
         return QuestionPrompt(system: system, user: user, temperature: mode.temperature, maxTokens: mode.maxTokens)
     }
 
     /// Runs the hooks for `event`; returns what failed.
-    func notify(_ event: HookEvent) -> [ScriptProblem] {
-        var problems: [ScriptProblem] = []
+    func notify(_ event: HookEvent) -> [Problem] {
+        var problems: [Problem] = []
         for hook in registry.hooks where hook.event == event.kind {
             lua.pushRef(hook.function)
             switch event {
@@ -81,7 +81,7 @@ extension ScriptRuntime {
     }
 
     /// Runs a plugin command; returns the text it printed, if any.
-    func runCommand(_ command: CommandScript, args: String, session: SessionInfo?) throws(ScriptProblem) -> String? {
+    func runCommand(_ command: CommandScript, args: String, session: SessionInfo?) throws(Problem) -> String? {
         lua.pushRef(command.run)
         lua.push(args)
         if let session { lua.push(session) } else { lua.pushNil() }
@@ -93,7 +93,7 @@ extension ScriptRuntime {
         case LUA_TNIL: return nil
         case LUA_TSTRING: return lua.string(at: -1).map { Self.bounded($0, to: Self.maxCommandOutput) }
         default:
-            throw ScriptProblem("\(command.file):\(lua.lineDefined(command.run)): command :\(command.name) returned \(lua.typeName(at: -1)), expected a string")
+            throw Problem("\(command.file):\(lua.lineDefined(command.run)): command :\(command.name) returned \(lua.typeName(at: -1)), expected a string")
         }
     }
 
@@ -151,14 +151,14 @@ extension ScriptRuntime {
 
     // MARK: -
 
-    private func mode(named name: String) throws(ScriptProblem) -> ModeScript {
+    private func mode(named name: String) throws(Problem) -> ModeScript {
         guard let mode = registry.modes.first(where: { $0.name == name }) else {
-            throw ScriptProblem("no mode named '\(name)'")
+            throw Problem("no mode named '\(name)'")
         }
         return mode
     }
 
-    private func text(_ text: ScriptText, of mode: ModeScript, field: String, session: SessionInfo) throws(ScriptProblem) -> String {
+    private func text(_ text: ScriptText, of mode: ModeScript, field: String, session: SessionInfo) throws(Problem) -> String {
         switch text {
         case .text(let template): return template.replacingOccurrences(of: "{topic}", with: session.topic)
         case .function(let ref):
@@ -166,23 +166,23 @@ extension ScriptRuntime {
         }
     }
 
-    private func callForString(_ ref: Int32, budget: Double, what: String, file: String, pushArgument: () -> Void) throws(ScriptProblem) -> String {
+    private func callForString(_ ref: Int32, budget: Double, what: String, file: String, pushArgument: () -> Void) throws(Problem) -> String {
         lua.pushRef(ref)
         pushArgument()
         if let error = lua.call(nargs: 1, nresults: 1, budget: budget) { throw problem(what, file: file, error) }
         defer { lua.pop() }
         guard let s = lua.string(at: -1) else {
             // The position is where the function is defined: a returned value has no line of its own.
-            throw ScriptProblem("\(file):\(lua.lineDefined(ref)): \(what) returned \(lua.typeName(at: -1)), expected a string")
+            throw Problem("\(file):\(lua.lineDefined(ref)): \(what) returned \(lua.typeName(at: -1)), expected a string")
         }
         return s
     }
 
     /// Messages lead with `file:line:` as Lua wrote them; where Lua gave no position (memory cap),
     /// the file is named all the same.
-    private func problem(_ what: String, file: String, _ error: LuaError) -> ScriptProblem {
+    private func problem(_ what: String, file: String, _ error: LuaError) -> Problem {
         let located = error.message.hasPrefix(file) ? error.message : "\(file): \(error.message)"
-        return ScriptProblem("\(what) failed: \(located)", traceback: error.traceback)
+        return Problem("\(what) failed: \(located)", traceback: error.traceback)
     }
 }
 
