@@ -49,14 +49,18 @@ package final class SQLiteStore: SessionStore {
     }
 
     /// Creates the directory (0700) and an empty file (0600) before SQLite does, so neither is
-    /// ever readable by others; SQLite gives its -wal and -shm files the same mode.
+    /// ever readable by others; SQLite gives its -wal and -shm files the same mode. `O_EXCL`, not
+    /// check-then-create: Foundation's createFile writes a new file and renames it over the path,
+    /// which, racing another process that had just created and filled the database, replaced
+    /// that database with an empty one.
     private static func preparePrivateFile(_ path: String) throws {
         let dir = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw StoreError.unavailable("cannot create it")
-            }
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0 {
+            close(fd)
+        } else if errno != EEXIST {
+            throw StoreError.unavailable("cannot create it: \(String(cString: strerror(errno)))")
         }
     }
 
