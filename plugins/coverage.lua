@@ -86,7 +86,7 @@ teachback.heuristic {
   weight = 1.0,
   analyze = function(text, ctx)
     if type(text) ~= "string" then text = "" end
-    text = text:gsub("\u{2019}", "'")
+    text = phrases.straight(text)
     local words = teachback.words(text)
     local stems = phrases.stems(words)
     local concepts = ctx and ctx.concepts

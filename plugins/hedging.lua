@@ -36,7 +36,6 @@ local phrases = require("lib.phrases")
 local HEDGE_INDEX = phrases.word_index(HEDGES)
 local BOOSTER_INDEX = phrases.word_index(BOOSTERS)
 
-local function clamp(x) return math.max(0, math.min(1, x)) end
 
 teachback.heuristic {
   name = "hedging",
@@ -44,7 +43,7 @@ teachback.heuristic {
   weight = 1.0,
   analyze = function(text, ctx)
     if type(text) ~= "string" then text = "" end
-    text = text:gsub("\u{2019}", "'")
+    text = phrases.straight(text)
     local words = teachback.words(text)
     if #words == 0 then
       return { confidence_score = 0, notes = { "hedging: empty text" } }
@@ -92,6 +91,6 @@ teachback.heuristic {
       for k = 1, math.min(#seen, 10) do shown[k] = seen[k] end
       notes[2] = "hedging: " .. table.concat(shown, ", ") .. (#seen > 10 and ", ..." or "")
     end
-    return { confidence_score = clamp(score), notes = notes }
+    return { confidence_score = phrases.clamp(score), notes = notes }
   end,
 }

@@ -26,6 +26,7 @@
 -- Each term is reported once (declared ones by their name, first), in order of
 -- first appearance, at most 8. With many unexplained terms (n >= 4 and at least 1 per 100 words)
 -- it also returns clarity_score = max(0.2, 0.6 - 0.05 * (n - 4)).
+local phrases = require("lib.phrases")
 
 local terms_lib = require("lib.terms")
 
@@ -149,7 +150,7 @@ teachback.heuristic {
   weight = 0.5,
   analyze = function(text, ctx)
     if type(text) ~= "string" then text = "" end
-    text = text:gsub("\u{2019}", "'")
+    text = phrases.straight(text)
     local words = teachback.words(text)
     local n = #words
     if n == 0 then return { unexplained_jargon = {}, notes = { "jargon: empty text" } } end

@@ -7,8 +7,7 @@
 -- FRE 70 or more (plain English) earns the whole first part, 10 or less none of it;
 -- sentences of 20 words or fewer on average earn the whole second part, 40 or more
 -- none. An empty text (no words) scores 0.
-
-local function clamp(x) return math.max(0, math.min(1, x)) end
+local phrases = require("lib.phrases")
 
 -- Syllables by lower-cased word, cached across calls (dropped past 50,000 words).
 local syllable_cache, cache_size = {}, 0
@@ -43,7 +42,7 @@ teachback.heuristic {
     local asw = syllables / nwords
     local fre = 206.835 - 1.015 * asl - 84.6 * asw
     local fk = 0.39 * asl + 11.8 * asw - 15.59
-    local clarity = 0.7 * clamp((fre - 10) / 60) + 0.3 * clamp((40 - asl) / 20)
+    local clarity = 0.7 * phrases.clamp((fre - 10) / 60) + 0.3 * phrases.clamp((40 - asl) / 20)
 
     return {
       clarity_score = clarity,

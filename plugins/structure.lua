@@ -46,7 +46,7 @@ teachback.heuristic {
   analyze = function(text, ctx)
     if type(text) ~= "string" then text = "" end
     if not INDEX then init() end
-    text = text:gsub("\u{2019}", "'")
+    text = phrases.straight(text)
     local words = teachback.words(text)
     if #words == 0 then return { strengths = {}, notes = { "structure: empty text" } } end
     local found = phrases.scan(phrases.stems(words), INDEX)

@@ -77,7 +77,7 @@ teachback.heuristic {
   weight = 1.5,
   analyze = function(text, ctx)
     if type(text) ~= "string" then text = "" end
-    text = text:gsub("\u{2019}", "'")
+    text = phrases.straight(text)
     local sentences = teachback.sentences(text)
     if #teachback.words(text) == 0 then return { notes = { "vagueness: empty text" } } end
     local topic_words = {}

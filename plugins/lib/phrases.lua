@@ -16,6 +16,8 @@
 --   phrases.word_index(list)              phrases of lower-case words, by first word,
 --                                         longest first (hedging.lua, vagueness.lua)
 --   phrases.word_match(lw, i, index)      length of the longest phrase at word i, or nil
+--   phrases.straight(text)                the text with curly apostrophes made straight
+--   phrases.clamp(x)                      x kept within [0, 1] (a heuristic's own score arithmetic)
 
 local M = {}
 
@@ -205,6 +207,15 @@ function M.word_match(lw, i, index)
     if ok then return #seq end
   end
   return nil
+end
+
+-- Curly apostrophes (as phones and word processors type them) read as straight ones.
+function M.straight(text)
+  return (text:gsub("\u{2019}", "'"))
+end
+
+function M.clamp(x)
+  return math.max(0, math.min(1, x))
 end
 
 return M
