@@ -102,34 +102,8 @@ end
 -- The stems of one phrase (curly apostrophes read as straight ones).
 local function phrase_stems(phrase)
   local words = {}
-  for word in phrase:gsub("\u{2019}", "'"):gmatch("[%w][%w'%-_]*") do words[#words + 1] = word end
-  -- Phrases of plain lower-case words indexed by first word, longest first: for
--- wording that must match as written ("sort of"), not by stem.
-function M.word_index(list)
-  local index = {}
-  for _, phrase in ipairs(list) do
-    local seq = {}
-    for w in phrase:gmatch("[^ ]+") do seq[#seq + 1] = w end
-    index[seq[1]] = index[seq[1]] or {}
-    table.insert(index[seq[1]], seq)
-  end
-  for _, bucket in pairs(index) do table.sort(bucket, function(a, b) return #a > #b end) end
-  return index
-end
-
--- Length of the longest phrase of `index` starting at lower-case word lw[i], or nil.
-function M.word_match(lw, i, index)
-  for _, seq in ipairs(index[lw[i]] or {}) do
-    local ok = true
-    for j = 2, #seq do
-      if lw[i + j - 1] ~= seq[j] then ok = false; break end
-    end
-    if ok then return #seq end
-  end
-  return nil
-end
-
-return M.stems(words)
+  for word in M.straight(phrase):gmatch("[%w][%w'%-_]*") do words[#words + 1] = word end
+  return M.stems(words)
 end
 
 -- A matcher over a list of groups (each a list of phrases), the groups numbered in
