@@ -13,8 +13,8 @@ struct JSONScanner {
         var description: String
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var i = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -85,7 +85,7 @@ struct JSONScanner {
     }
 
     /// Steps over one value without building it.
-    private mutating func skip() throws(Failure) {
+    mutating func skip() throws(Failure) {
         skipSpace()
         switch peek {
         case UInt8(ascii: "\""): try skipString()
@@ -107,19 +107,25 @@ struct JSONScanner {
         }
     }
 
-    private mutating func skipString() throws(Failure) {
+    /// Finds the closing quote with `memchr` (conversation text is most of a record): a quote ends
+    /// the string unless an odd run of backslashes precedes it.
+    mutating func skipString() throws(Failure) {
         i += 1
+        let start = i
+        guard let base = bytes.baseAddress else { throw fail("unterminated string") }
         while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "\\"): i += 2
-            case UInt8(ascii: "\""): i += 1; return
-            default: i += 1
-            }
+            guard let hit = memchr(base + i, Int32(UInt8(ascii: "\"")), bytes.count - i) else { break }
+            let quote = UnsafeRawPointer(base).distance(to: hit)
+            var backslashes = 0
+            while quote - backslashes - 1 >= start, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            i = quote + 1
+            if backslashes % 2 == 0 { return }
         }
+        i = bytes.count
         throw fail("unterminated string")
     }
 
-    private mutating func string() throws(Failure) -> String {
+    mutating func string() throws(Failure) -> String {
         guard peek == UInt8(ascii: "\"") else { throw fail("expected a string") }
         i += 1
         let start = i
@@ -167,7 +173,7 @@ struct JSONScanner {
         return v
     }
 
-    private mutating func number() throws(Failure) -> Double {
+    mutating func number() throws(Failure) -> Double {
         let start = i
         while i < bytes.count, Self.numberBytes.contains(bytes[i]) { i += 1 }
         guard i > start, i - start < 64 else { throw fail("expected a value") }
@@ -185,23 +191,23 @@ struct JSONScanner {
 
     private static let numberBytes: Set<UInt8> = Set("0123456789+-.eE".utf8)
 
-    private mutating func literal(_ word: StaticString) throws(Failure) {
+    mutating func literal(_ word: StaticString) throws(Failure) {
         let count = word.utf8CodeUnitCount
         guard i + count <= bytes.count else { throw fail("unexpected end of the record") }
         for k in 0..<count where bytes[i + k] != word.utf8Start[k] { throw fail("expected a value") }
         i += count
     }
 
-    private var peek: UInt8 { i < bytes.count ? bytes[i] : 0 }
+    var peek: UInt8 { i < bytes.count ? bytes[i] : 0 }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
-    private mutating func expect(_ b: UInt8) throws(Failure) {
+    mutating func expect(_ b: UInt8) throws(Failure) {
         guard peek == b else { throw fail(i < bytes.count ? "unexpected '\(Character(Unicode.Scalar(bytes[i])))'" : "unexpected end of the record") }
         i += 1
     }
 
-    private func fail(_ message: String) -> Failure { Failure(description: "\(message) at byte \(i + 1)") }
+    func fail(_ message: String) -> Failure { Failure(description: "\(message) at byte \(i + 1)") }
 }

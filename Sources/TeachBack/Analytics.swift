@@ -21,7 +21,7 @@ public struct SessionAnalytics: Codable, Sendable, Equatable {
 
     /// The trend needs a change of more than this between the first and last thirds.
     static let trendThreshold = 0.1
-    static let maxReviewTopics = 5
+    package static let maxReviewTopics = 5
 
     public init(analyses: [Analysis]) {
         learningCurve = analyses.map(\.clarityScore)
@@ -41,7 +41,7 @@ public struct SessionAnalytics: Codable, Sendable, Equatable {
         return (values.reduce(0, +) / Double(values.count)).roundedToHundredths
     }
 
-    static func trend(_ curve: [Double]) -> Trend {
+    package static func trend(_ curve: [Double]) -> Trend {
         if curve.isEmpty { return .noData }
         if curve.count < 3 { return .stable }
         let third = curve.count / 3

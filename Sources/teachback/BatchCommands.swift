@@ -18,7 +18,7 @@ struct AnalyticsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let out = BufferedOutput(fd: 1)
-        let summary = await BatchAnalytics.run(files: files, jobs: jobs, output: out.line) { message in
+        let summary = await BatchAnalytics.run(files: files, jobs: jobs, output: out.append) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         out.flush()
@@ -43,6 +43,12 @@ final class BufferedOutput {
     func line(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         buffer.append(0x0A)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
+    /// Lines already joined, each with its newline.
+    func append(_ lines: [UInt8]) {
+        buffer.append(contentsOf: lines)
         if buffer.count >= Self.blockSize { flush() }
     }
 

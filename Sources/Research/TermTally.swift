@@ -1,0 +1,95 @@
+import TeachBack
+
+/// `TermCounter` (DESIGN §8) over byte slices of a record, reused from one session to the next:
+/// keys and first spellings live in two byte arenas, so counting a term allocates nothing.
+/// Printable ASCII terms (nearly all) are normalised byte by byte; any other term goes through
+/// `Terms.key` and `trimmingWhitespace`, the very functions the general path uses.
+struct TermTally {
+    struct Entry {
+        var hash: UInt64
+        var key: Range<Int>
+        var spelling: Range<Int>
+        var count: Int
+        var lastTurn: Int
+    }
+
+    private(set) var entries: [Entry] = []
+    private(set) var keys: [UInt8] = []
+    private(set) var spellings: [UInt8] = []
+    private var turn = 0
+
+    mutating func reset() {
+        entries.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        spellings.removeAll(keepingCapacity: true)
+        turn = 0
+    }
+
+    /// Terms of the next turn count once each, however often the turn repeats them.
+    mutating func nextTurn() { turn += 1 }
+
+    mutating func add(_ term: UnsafeBufferPointer<UInt8>) {
+        let keyStart = keys.count, spellingStart = spellings.count
+        if term.allSatisfy({ (0x20...0x7E).contains($0) }) {
+            appendASCIIKey(term)
+            var lo = 0, hi = term.count
+            while lo < hi, term[lo] == 0x20 { lo += 1 }
+            while hi > lo, term[hi - 1] == 0x20 { hi -= 1 }
+            spellings.append(contentsOf: term[lo..<hi])
+        } else {
+            let text = String(decoding: term, as: UTF8.self)
+            keys.append(contentsOf: Terms.key(text))
+            spellings.append(contentsOf: text.trimmingWhitespace().utf8)
+        }
+        let key = keyStart..<keys.count
+        guard !key.isEmpty else { return drop(keyStart, spellingStart) }
+        let hash = Self.hash(keys[key])
+        if let i = entries.firstIndex(where: { $0.hash == hash && keys[$0.key] == keys[key] }) {
+            if entries[i].lastTurn != turn {
+                entries[i].count += 1
+                entries[i].lastTurn = turn
+            }
+            return drop(keyStart, spellingStart)
+        }
+        entries.append(Entry(hash: hash, key: key, spelling: spellingStart..<spellings.count, count: 1, lastTurn: turn))
+    }
+
+    /// Entry indices by count, ties by first appearance.
+    func ranked(into order: inout [Int]) {
+        order.removeAll(keepingCapacity: true)
+        order.append(contentsOf: entries.indices)
+        // Stable on first appearance: entries are already in that order.
+        order.sort { entries[$0].count != entries[$1].count ? entries[$0].count > entries[$1].count : $0 < $1 }
+    }
+
+    func key(_ i: Int) -> ArraySlice<UInt8> { keys[entries[i].key] }
+    func spelling(_ i: Int) -> ArraySlice<UInt8> { spellings[entries[i].spelling] }
+
+    /// Lower-cased, inner blanks collapsed, trailing `.,;:!?` and blanks removed: `normalizeASCII`.
+    private mutating func appendASCIIKey(_ term: UnsafeBufferPointer<UInt8>) {
+        let start = keys.count
+        var pendingSpace = false
+        for b in term {
+            if b == 0x20 { pendingSpace = keys.count > start; continue }
+            if pendingSpace { keys.append(0x20) }
+            pendingSpace = false
+            keys.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+        }
+        while keys.count > start, let last = keys.last, Self.isTrailing(last) { keys.removeLast() }
+        while keys.count > start, keys.last == 0x20 { keys.removeLast() }
+    }
+
+    private static func isTrailing(_ b: UInt8) -> Bool {
+        b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":")
+            || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
+    }
+
+    private mutating func drop(_ keyStart: Int, _ spellingStart: Int) {
+        keys.removeSubrange(keyStart...)
+        spellings.removeSubrange(spellingStart...)
+    }
+
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
+}
