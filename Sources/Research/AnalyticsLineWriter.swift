@@ -10,7 +10,13 @@ enum AnalyticsLineWriter {
         if let id = scan.id {
             string(UnsafeBufferPointer(rebasing: record[id]), to: &out)
         } else {
-            out.append(contentsOf: JSONString.quoted("\(file):\(line)").utf8)   // as `InputRecord.identity`
+            // `file:line`, as `InputRecord.identity` names a record without an id.
+            var file = file
+            file.withUTF8 { string($0, to: &out) }
+            out.removeLast()
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: String(line).utf8)
+            out.append(UInt8(ascii: "\""))
         }
         out.append(contentsOf: #","line":"#.utf8)
         out.append(contentsOf: String(line).utf8)

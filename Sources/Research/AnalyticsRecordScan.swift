@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the fast analytics path reads from a record, found in place in its bytes: the id as a
 /// byte range, the scores, and the gaps and jargon counted into tallies as they are met — no
 /// `Value` tree, no `String` per field. It accepts only what the general path (`SessionRecord`)
@@ -72,9 +74,9 @@ struct AnalyticsRecordScan {
 
     private static func topKey(_ bytes: UnsafeBufferPointer<UInt8>, _ key: Range<Int>) -> TopKey {
         let k = UnsafeBufferPointer(rebasing: bytes[key])
-        if k.elementsEqual("id".utf8) { return .id }
-        if k.elementsEqual("session_id".utf8) { return .sessionID }
-        if k.elementsEqual("analyses".utf8) { return .analyses }
+        if k.equals("id") { return .id }
+        if k.equals("session_id") { return .sessionID }
+        if k.equals("analyses") { return .analyses }
         return .other
     }
 
@@ -129,7 +131,7 @@ struct AnalyticsRecordScan {
             try s.expect(UInt8(ascii: ":"))
             s.skipSpace()
             let k = UnsafeBufferPointer(rebasing: s.bytes[key])
-            if let field = Self.fields.firstIndex(where: { k.elementsEqual($0.utf8) }) {
+            if let field = Self.fields.firstIndex(where: { k.equals($0) }) {
                 guard seen & (1 << field) == 0 else { return false }
                 seen |= 1 << field
                 switch field {
@@ -151,7 +153,7 @@ struct AnalyticsRecordScan {
         return true
     }
 
-    private static let fields = ["confidence_score", "clarity_score", "knowledge_gaps", "unexplained_jargon", "strengths"]
+    private static let fields: [StaticString] = ["confidence_score", "clarity_score", "knowledge_gaps", "unexplained_jargon", "strengths"]
 
     /// A number within [0, 1], or nil for anything else (which the general path reports).
     private func score(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> Double? {
@@ -193,5 +195,12 @@ struct AnalyticsRecordScan {
         if s.peek == UInt8(ascii: "n") { try s.literal("null"); return .some(nil) }
         guard let range = try rawString(&s) else { return nil }
         return .some(range)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// Byte equality with a literal: record keys are compared millions of times.
+    func equals(_ literal: StaticString) -> Bool {
+        count == literal.utf8CodeUnitCount && (count == 0 || memcmp(baseAddress!, literal.utf8Start, count) == 0)
     }
 }

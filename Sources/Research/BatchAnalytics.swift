@@ -1,3 +1,4 @@
+import Synchronization
 import TeachBack
 
 /// `teachback analytics`: DESIGN §8 over many recorded sessions, in input order, reading files
@@ -36,6 +37,7 @@ package enum BatchAnalytics {
         var summary = Summary()
         var stream = RecordStream(files: files)
         var inFlight: [Task<BlockResult, Never>] = []
+        let scans = ScanPool()
         func emit(_ result: BlockResult) {
             if !result.output.isEmpty { output(result.output) }
             result.messages.forEach(report)
@@ -54,15 +56,28 @@ package enum BatchAnalytics {
                 emit(await inFlight.removeFirst().value)
             }
             guard let block else { break }
-            inFlight.append(Task { analyse(block) })
+            inFlight.append(Task { analyse(block, scans: scans) })
         }
         return summary
     }
 
-    static func analyse(_ block: RecordBlock) -> BlockResult {
+    /// The pipeline's reader alone: reads and splits every record, analyses none. Its rate is
+    /// the ceiling for `run` on this machine (the benchmark's "scan only" row).
+    package static func scanOnly(files: [String], blockSize: Int = blockSize) -> (records: Int, bytes: Int) {
+        var stream = RecordStream(files: files)
+        var total = (records: 0, bytes: 0)
+        while let block = stream.nextBlock(size: blockSize, unreadable: { _ in }) {
+            total.records += block.records.count
+            total.bytes += block.bytes.count
+        }
+        return total
+    }
+
+    static func analyse(_ block: RecordBlock, scans: ScanPool = ScanPool()) -> BlockResult {
         var result = BlockResult()
         result.output.reserveCapacity(block.bytes.count / 8)
-        var scan = AnalyticsRecordScan()
+        var scan = scans.take()
+        defer { scans.give(scan) }
         var order: [Int] = []
         block.bytes.withUnsafeBufferPointer { buffer in
             for (i, span) in block.records.enumerated() {
@@ -95,4 +110,13 @@ package enum BatchAnalytics {
             return .failure(RecordFailure("\(record.location): \(error.message)"))
         }
     }
+}
+
+/// Record scans, with their caches of normalised terms, passed from one block's task to a later
+/// one: at most `jobs` are in use at once.
+final class ScanPool: Sendable {
+    private let free = Mutex<[AnalyticsRecordScan]>([])
+
+    func take() -> AnalyticsRecordScan { free.withLock { $0.popLast() } ?? AnalyticsRecordScan() }
+    func give(_ scan: AnalyticsRecordScan) { free.withLock { $0.append(scan) } }
 }

@@ -2,8 +2,9 @@ import TeachBack
 
 /// `TermCounter` (DESIGN §8) over byte slices of a record, reused from one session to the next:
 /// keys and first spellings live in two byte arenas, so counting a term allocates nothing.
-/// Printable ASCII terms (nearly all) are normalised byte by byte; any other term goes through
-/// `Terms.key` and `trimmingWhitespace`, the very functions the general path uses.
+/// Printable ASCII terms are normalised byte by byte; any other term goes through `Terms.key`
+/// and `trimmingWhitespace`, the very functions the general path uses, once per spelling: their
+/// Unicode case mapping is the costly part, and corpora repeat the same terms.
 struct TermTally {
     struct Entry {
         var hash: UInt64
@@ -17,6 +18,10 @@ struct TermTally {
     private(set) var keys: [UInt8] = []
     private(set) var spellings: [UInt8] = []
     private var turn = 0
+    /// Non-ASCII spellings already normalised: raw bytes → (key, trimmed spelling). Kept across
+    /// sessions; emptied when it grows past `cacheLimit`.
+    private var cache: [[UInt8]: (key: [UInt8], spelling: [UInt8])] = [:]
+    static let cacheLimit = 4_096
 
     mutating func reset() {
         entries.removeAll(keepingCapacity: true)
@@ -37,9 +42,16 @@ struct TermTally {
             while hi > lo, term[hi - 1] == 0x20 { hi -= 1 }
             spellings.append(contentsOf: term[lo..<hi])
         } else {
-            let text = String(decoding: term, as: UTF8.self)
-            keys.append(contentsOf: Terms.key(text))
-            spellings.append(contentsOf: text.trimmingWhitespace().utf8)
+            let raw = Array(term)
+            let known = cache[raw] ?? {
+                let text = String(decoding: raw, as: UTF8.self)
+                if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+                let made = (key: Terms.key(text), spelling: Array(text.trimmingWhitespace().utf8))
+                cache[raw] = made
+                return made
+            }()
+            keys.append(contentsOf: known.key)
+            spellings.append(contentsOf: known.spelling)
         }
         let key = keyStart..<keys.count
         guard !key.isEmpty else { return drop(keyStart, spellingStart) }

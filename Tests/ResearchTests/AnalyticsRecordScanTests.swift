@@ -46,3 +46,23 @@ import Testing
         }
     }
 }
+
+@Suite struct ShortDecimalTests {
+    /// The fast path must give strtod's double for every form it takes, and take no other form.
+    @Test func shortDecimalsParseAsStrtodDoes() {
+        var rng = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "1", "0.5", "-0.0", "0.125", "1.0", "123456789012345", "0.00000000000001", "0.1", "0.7", "0.3"]
+        for _ in 0..<20_000 {
+            let whole = String(UInt64.random(in: 0..<1_000, using: &rng))
+            let fraction = String(UInt64.random(in: 0..<1_000_000_000_000, using: &rng))
+            texts.append(whole + "." + String(fraction.prefix(Int.random(in: 1...12, using: &rng))))
+        }
+        for text in texts {
+            let fast = Array(text.utf8).withUnsafeBufferPointer { JSONScanner.shortDecimal($0) }
+            #expect(fast?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+        for text in ["1e5", ".5", "1.", "+1", "0.1234567890123456", "1..2", "-", ""] {
+            #expect(Array(text.utf8).withUnsafeBufferPointer { JSONScanner.shortDecimal($0) } == nil, "\(text)")
+        }
+    }
+}
