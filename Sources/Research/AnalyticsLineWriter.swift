@@ -21,9 +21,9 @@ enum AnalyticsLineWriter {
         out.append(contentsOf: #","line":"#.utf8)
         out.append(contentsOf: String(line).utf8)
         out.append(contentsOf: #","learning_curve":"#.utf8)
-        numbers(scan.clarity, to: &out)
+        numbers(scan.clarity, scan.clarityText, record, to: &out)
         out.append(contentsOf: #","confidence_over_time":"#.utf8)
-        numbers(scan.confidence, to: &out)
+        numbers(scan.confidence, scan.confidenceText, record, to: &out)
         out.append(contentsOf: #","average_clarity":"#.utf8)
         out.append(contentsOf: AnalyticsJSON.number(SessionAnalytics.roundedMean(scan.clarity)).utf8)
         out.append(contentsOf: #","average_confidence":"#.utf8)
@@ -58,11 +58,16 @@ enum AnalyticsLineWriter {
         out.append(contentsOf: "]}\n".utf8)
     }
 
-    private static func numbers(_ values: [Double], to out: inout [UInt8]) {
+    /// The scores, each copied from the record when its text is already `repr`'s.
+    private static func numbers(_ values: [Double], _ texts: [Range<Int>], _ record: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         for (i, v) in values.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: AnalyticsJSON.number(v).utf8)
+            if texts[i].isEmpty {
+                out.append(contentsOf: AnalyticsJSON.number(v).utf8)
+            } else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: record[texts[i]]))
+            }
         }
         out.append(UInt8(ascii: "]"))
     }

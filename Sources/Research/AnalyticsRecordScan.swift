@@ -9,6 +9,10 @@ import Foundation
 struct AnalyticsRecordScan {
     var clarity: [Double] = []
     var confidence: [Double] = []
+    /// Each score's text in the record when it is already how Python prints the number (see
+    /// `reprText`), else an empty range.
+    var clarityText: [Range<Int>] = []
+    var confidenceText: [Range<Int>] = []
     var gaps = TermTally()
     var jargon = TermTally()
     /// The id's bytes (between the quotes, no escapes), else the session_id's; nil when the
@@ -19,6 +23,8 @@ struct AnalyticsRecordScan {
     mutating func read(_ record: UnsafeBufferPointer<UInt8>) -> Bool {
         clarity.removeAll(keepingCapacity: true)
         confidence.removeAll(keepingCapacity: true)
+        clarityText.removeAll(keepingCapacity: true)
+        confidenceText.removeAll(keepingCapacity: true)
         gaps.reset()
         jargon.reset()
         id = nil
@@ -121,7 +127,7 @@ struct AnalyticsRecordScan {
         gaps.nextTurn()
         jargon.nextTurn()
         var seen: UInt8 = 0
-        var scores: (confidence: Double?, clarity: Double?) = (nil, nil)
+        var scores: (confidence: (Double, Range<Int>)?, clarity: (Double, Range<Int>)?) = (nil, nil)
         s.skipSpace()
         if s.peek == UInt8(ascii: "}") { return false }   // no scores
         while true {
@@ -131,7 +137,7 @@ struct AnalyticsRecordScan {
             try s.expect(UInt8(ascii: ":"))
             s.skipSpace()
             let k = UnsafeBufferPointer(rebasing: s.bytes[key])
-            if let field = Self.fields.firstIndex(where: { k.equals($0) }) {
+            if let field = Self.field(k) {
                 guard seen & (1 << field) == 0 else { return false }
                 seen |= 1 << field
                 switch field {
@@ -148,22 +154,49 @@ struct AnalyticsRecordScan {
             break
         }
         guard let confidence = scores.confidence, let clarity = scores.clarity else { return false }
-        self.confidence.append(confidence)
-        self.clarity.append(clarity)
+        self.confidence.append(confidence.0)
+        confidenceText.append(confidence.1)
+        self.clarity.append(clarity.0)
+        clarityText.append(clarity.1)
         return true
     }
 
-    private static let fields: [StaticString] = ["confidence_score", "clarity_score", "knowledge_gaps", "unexplained_jargon", "strengths"]
+    /// The index of an analysis member this path reads: 0 confidence, 1 clarity, 2 gaps,
+    /// 3 jargon, 4 strengths; nil for others. By length first: no array, no hashing.
+    private static func field(_ k: UnsafeBufferPointer<UInt8>) -> Int? {
+        switch k.count {
+        case 16: k.equals("confidence_score") ? 0 : nil
+        case 13: k.equals("clarity_score") ? 1 : nil
+        case 14: k.equals("knowledge_gaps") ? 2 : nil
+        case 18: k.equals("unexplained_jargon") ? 3 : nil
+        case 9: k.equals("strengths") ? 4 : nil
+        default: nil
+        }
+    }
 
-    /// A number within [0, 1], or nil for anything else (which the general path reports).
-    private func score(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> Double? {
+    /// A number within [0, 1] and its `reprText`, or nil for anything else (which the general
+    /// path reports).
+    private func score(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> (Double, Range<Int>)? {
         switch s.peek {
         case UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
             return nil
         default:
+            let start = s.i
             let n = try s.number()
-            return n.isFinite && (0...1).contains(n) ? n : nil
+            guard n.isFinite && (0...1).contains(n) else { return nil }
+            return (n, Self.isRepr(UnsafeBufferPointer(rebasing: s.bytes[start..<s.i])) ? start..<s.i : start..<start)
         }
+    }
+
+    /// Whether a score's text is exactly Python's `repr` of its double, so it can be copied to the
+    /// output instead of formatted: `0.0`, `1.0`, or `0.` and 1–15 digits, the first and last not
+    /// zero. Fifteen significant digits or fewer always read back as themselves, and no shorter
+    /// text gives the same double; from 0.1 up `repr` writes no exponent.
+    static func isRepr(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count >= 3, text.count <= 17, text[1] == UInt8(ascii: ".") else { return false }
+        if text.count == 3, text[2] == UInt8(ascii: "0") { return text[0] == UInt8(ascii: "0") || text[0] == UInt8(ascii: "1") }
+        guard text[0] == UInt8(ascii: "0"), text[2] != UInt8(ascii: "0"), text[text.count - 1] != UInt8(ascii: "0") else { return false }
+        return text[2...].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// A list of strings without escapes; gaps (field 2) and jargon (3) are counted, strengths

@@ -34,36 +34,46 @@ struct TermTally {
     mutating func nextTurn() { turn += 1 }
 
     mutating func add(_ term: UnsafeBufferPointer<UInt8>) {
-        let keyStart = keys.count, spellingStart = spellings.count
         if term.allSatisfy({ (0x20...0x7E).contains($0) }) {
-            appendASCIIKey(term)
-            var lo = 0, hi = term.count
-            while lo < hi, term[lo] == 0x20 { lo += 1 }
-            while hi > lo, term[hi - 1] == 0x20 { hi -= 1 }
-            spellings.append(contentsOf: term[lo..<hi])
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(term.count, 1)) { scratch in
+                let key = UnsafeBufferPointer(rebasing: scratch[..<Self.asciiKey(term, into: scratch)])
+                var lo = 0, hi = term.count
+                while lo < hi, term[lo] == 0x20 { lo += 1 }
+                while hi > lo, term[hi - 1] == 0x20 { hi -= 1 }
+                count(key: key, spelling: UnsafeBufferPointer(rebasing: term[lo..<hi]))
+            }
         } else {
-            let raw = Array(term)
-            let known = cache[raw] ?? {
-                let text = String(decoding: raw, as: UTF8.self)
-                if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-                let made = (key: Terms.key(text), spelling: Array(text.trimmingWhitespace().utf8))
-                cache[raw] = made
-                return made
-            }()
-            keys.append(contentsOf: known.key)
-            spellings.append(contentsOf: known.spelling)
+            let known = normalised(term)
+            known.key.withUnsafeBufferPointer { key in known.spelling.withUnsafeBufferPointer { count(key: key, spelling: $0) } }
         }
-        let key = keyStart..<keys.count
-        guard !key.isEmpty else { return drop(keyStart, spellingStart) }
-        let hash = Self.hash(keys[key])
-        if let i = entries.firstIndex(where: { $0.hash == hash && keys[$0.key] == keys[key] }) {
+    }
+
+    /// Counts `key` once in this turn; a new key keeps `spelling` as its first spelling.
+    private mutating func count(key: UnsafeBufferPointer<UInt8>, spelling: UnsafeBufferPointer<UInt8>) {
+        guard !key.isEmpty else { return }
+        let hash = Self.hash(key)
+        for i in entries.indices where entries[i].hash == hash && keys[entries[i].key].elementsEqual(key) {
             if entries[i].lastTurn != turn {
                 entries[i].count += 1
                 entries[i].lastTurn = turn
             }
-            return drop(keyStart, spellingStart)
+            return
         }
-        entries.append(Entry(hash: hash, key: key, spelling: spellingStart..<spellings.count, count: 1, lastTurn: turn))
+        let keyStart = keys.count, spellingStart = spellings.count
+        keys.append(contentsOf: key)
+        spellings.append(contentsOf: spelling)
+        entries.append(Entry(hash: hash, key: keyStart..<keys.count, spelling: spellingStart..<spellings.count, count: 1, lastTurn: turn))
+    }
+
+    /// A non-ASCII term's key and spelling, computed once per spelling.
+    private mutating func normalised(_ term: UnsafeBufferPointer<UInt8>) -> (key: [UInt8], spelling: [UInt8]) {
+        let raw = Array(term)
+        if let known = cache[raw] { return known }
+        let text = String(decoding: raw, as: UTF8.self)
+        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
+        let made = (key: Terms.key(text), spelling: Array(text.trimmingWhitespace().utf8))
+        cache[raw] = made
+        return made
     }
 
     /// Entry indices by count, ties by first appearance.
@@ -77,18 +87,21 @@ struct TermTally {
     func key(_ i: Int) -> ArraySlice<UInt8> { keys[entries[i].key] }
     func spelling(_ i: Int) -> ArraySlice<UInt8> { spellings[entries[i].spelling] }
 
-    /// Lower-cased, inner blanks collapsed, trailing `.,;:!?` and blanks removed: `normalizeASCII`.
-    private mutating func appendASCIIKey(_ term: UnsafeBufferPointer<UInt8>) {
-        let start = keys.count
+    /// Lower-cased, inner blanks collapsed, trailing `.,;:!?` and blanks removed (`normalizeASCII`
+    /// for printable ASCII), written to `out`; returns its length.
+    private static func asciiKey(_ term: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0
         var pendingSpace = false
         for b in term {
-            if b == 0x20 { pendingSpace = keys.count > start; continue }
-            if pendingSpace { keys.append(0x20) }
+            if b == 0x20 { pendingSpace = n > 0; continue }
+            if pendingSpace { out[n] = 0x20; n += 1 }
             pendingSpace = false
-            keys.append((0x41...0x5A).contains(b) ? b + 0x20 : b)
+            out[n] = (0x41...0x5A).contains(b) ? b + 0x20 : b
+            n += 1
         }
-        while keys.count > start, let last = keys.last, Self.isTrailing(last) { keys.removeLast() }
-        while keys.count > start, keys.last == 0x20 { keys.removeLast() }
+        while n > 0, isTrailing(out[n - 1]) { n -= 1 }
+        while n > 0, out[n - 1] == 0x20 { n -= 1 }
+        return n
     }
 
     private static func isTrailing(_ b: UInt8) -> Bool {
@@ -96,12 +109,7 @@ struct TermTally {
             || b == UInt8(ascii: "!") || b == UInt8(ascii: "?")
     }
 
-    private mutating func drop(_ keyStart: Int, _ spellingStart: Int) {
-        keys.removeSubrange(keyStart...)
-        spellings.removeSubrange(spellingStart...)
-    }
-
-    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 }

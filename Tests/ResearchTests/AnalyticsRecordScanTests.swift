@@ -13,6 +13,7 @@ import Testing
         (#"  {"analyses": [], "x": "tab\there"}  "#, true),
         (#"{"id": "tab\#tin id", "analyses": [{"clarity_score": 0.2, "confidence_score": 0.4, "other": {"k": [true, false, null]}, "knowledge_gaps": ["a\#tb", "a b", "x\#u{01}"]}, {"clarity_score": 0.6, "confidence_score": 0.8, "knowledge_gaps": ["A B"]}, {"clarity_score": 0.9, "confidence_score": 0.9}]}"#, true),
         (#"{"id": "many", "analyses": [\#((1...12).map { #"{"clarity_score": 0.\#($0), "confidence_score": 0.5, "knowledge_gaps": ["g\#($0 % 3)"], "unexplained_jargon": ["j\#($0 % 7)", "k\#($0 % 2)"]}"# }.joined(separator: ","))]}"#, true),
+        (#"{"id": "n", "analyses": [{"clarity_score": 0.10, "confidence_score": 0.05}, {"clarity_score": 1, "confidence_score": 0}, {"clarity_score": 1.0, "confidence_score": 0.0}, {"clarity_score": 0.30000000000000004, "confidence_score": 5e-1}]}"#, true),
         (#"{"id": "esc\"aped", "analyses": []}"#, false),
         (#"{"id": "a", "analyses": [{"clarity_score": 0.5, "confidence_score": 0.5, "knowledge_gaps": ["line\nbreak"]}]}"#, false),
         (#"{"id": "a", "id": "b", "analyses": []}"#, false),
@@ -48,7 +49,8 @@ import Testing
 }
 
 @Suite struct ShortDecimalTests {
-    /// The fast path must give strtod's double for every form it takes, and take no other form.
+    /// The fast path must give strtod's double for every form it takes, and take no other form;
+    /// a score text copied to the output must be what `AnalyticsJSON.number` would write.
     @Test func shortDecimalsParseAsStrtodDoes() {
         var rng = SystemRandomNumberGenerator()
         var texts = ["0", "-0", "1", "0.5", "-0.0", "0.125", "1.0", "123456789012345", "0.00000000000001", "0.1", "0.7", "0.3"]
@@ -56,10 +58,15 @@ import Testing
             let whole = String(UInt64.random(in: 0..<1_000, using: &rng))
             let fraction = String(UInt64.random(in: 0..<1_000_000_000_000, using: &rng))
             texts.append(whole + "." + String(fraction.prefix(Int.random(in: 1...12, using: &rng))))
+            texts.append("0." + String(fraction.prefix(Int.random(in: 1...12, using: &rng))))
         }
         for text in texts {
             let fast = Array(text.utf8).withUnsafeBufferPointer { JSONScanner.shortDecimal($0) }
             #expect(fast?.bitPattern == Double(text)?.bitPattern, "\(text)")
+        }
+        for text in texts where !text.hasPrefix("-") {
+            let taken = Array(text.utf8).withUnsafeBufferPointer { AnalyticsRecordScan.isRepr($0) }
+            if taken { #expect(AnalyticsJSON.number(Double(text)!) == text, "copied, but repr differs: \(text)") }
         }
         for text in ["1e5", ".5", "1.", "+1", "0.1234567890123456", "1..2", "-", ""] {
             #expect(Array(text.utf8).withUnsafeBufferPointer { JSONScanner.shortDecimal($0) } == nil, "\(text)")
