@@ -49,12 +49,17 @@ extension InputRecord {
         b.withUnsafeBufferPointer { firstInvalidUTF8($0) }
     }
 
-    /// The same over a buffer; runs of ASCII are stepped over eight bytes at a time.
+    /// The same over a buffer; runs of ASCII are stepped over 32 or 8 bytes at a time.
     static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = b.count
         let raw = UnsafeRawBufferPointer(b)
         while i < n {
+            if i + 32 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 { i += 32; continue }
+            }
             if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
             let lead = b[i]
             if lead < 0x80 { i += 1; continue }

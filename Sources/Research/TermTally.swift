@@ -1,3 +1,4 @@
+import Foundation
 import TeachBack
 
 /// `TermCounter` (DESIGN §8) over byte slices of a record, reused from one session to the next:
@@ -52,7 +53,10 @@ struct TermTally {
     private mutating func count(key: UnsafeBufferPointer<UInt8>, spelling: UnsafeBufferPointer<UInt8>) {
         guard !key.isEmpty else { return }
         let hash = Self.hash(key)
-        for i in entries.indices where entries[i].hash == hash && keys[entries[i].key].elementsEqual(key) {
+        let known = keys.withUnsafeBufferPointer { all in
+            entries.firstIndex { $0.hash == hash && $0.key.count == key.count && memcmp(all.baseAddress! + $0.key.lowerBound, key.baseAddress!, key.count) == 0 }
+        }
+        if let i = known {
             if entries[i].lastTurn != turn {
                 entries[i].count += 1
                 entries[i].lastTurn = turn
@@ -80,8 +84,18 @@ struct TermTally {
     func ranked(into order: inout [Int]) {
         order.removeAll(keepingCapacity: true)
         order.append(contentsOf: entries.indices)
-        // Stable on first appearance: entries are already in that order.
-        order.sort { entries[$0].count != entries[$1].count ? entries[$0].count > entries[$1].count : $0 < $1 }
+        // Insertion sort, stable, so ties stay in first-appearance order; a session has few terms.
+        entries.withUnsafeBufferPointer { e in
+            for i in order.indices.dropFirst() {
+                let item = order[i]
+                var j = i
+                while j > 0, e[order[j - 1]].count < e[item].count {
+                    order[j] = order[j - 1]
+                    j -= 1
+                }
+                order[j] = item
+            }
+        }
     }
 
     func key(_ i: Int) -> ArraySlice<UInt8> { keys[entries[i].key] }
