@@ -10,7 +10,7 @@ struct AnalyticsCommand: AsyncParsableCommand {
         discussion: "Each line starts with the record's id (its id, else session_id, else file:line) and line. A record that cannot be read as it is (bad JSON, wrong types, a score outside [0, 1]) is reported as file:line and skipped, never rescaled; the exit code is then 1.")
 
     @Argument(help: "Files of session dicts: ours or the original TeachBack AI's.") var files: [String]
-    @Option(help: "Worker threads; the default is one per core.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Blocks of records analysed at once (while the next is read); the default is one per core.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
