@@ -221,7 +221,8 @@ package struct RecordStream {
         }
     }
 
-    /// Closes the current file and opens the next readable one; false when none is left.
+    /// Closes the current file and opens the next (reporting it when it cannot be read); false
+    /// when no file is left.
     private mutating func openNext(unreadable: (String) -> Void) -> Bool {
         reader?.close()
         reader = nil
