@@ -50,7 +50,7 @@ struct AnalyticsRecordScan {
         } else {
             while true {
                 s.skipSpace()
-                guard let key = try rawString(&s) else { return false }
+                guard let key = rawString(&s) else { return false }
                 s.skipSpace()
                 try s.expect(UInt8(ascii: ":"))
                 switch Self.topKey(s.bytes, key) {
@@ -132,7 +132,7 @@ struct AnalyticsRecordScan {
         if s.peek == UInt8(ascii: "}") { return false }   // no scores
         while true {
             s.skipSpace()
-            guard let key = try rawString(&s) else { return false }
+            guard let key = rawString(&s) else { return false }
             s.skipSpace()
             try s.expect(UInt8(ascii: ":"))
             s.skipSpace()
@@ -205,28 +205,37 @@ struct AnalyticsRecordScan {
         guard let isList = try Self.nullOrList(&s) else { return false }
         var first = true
         while isList, try Self.itemFollows(&s, first: &first) {
-            guard let term = try rawString(&s) else { return false }
+            guard let term = rawString(&s) else { return false }
             let bytes = UnsafeBufferPointer(rebasing: s.bytes[term])
             if field == 2 { gaps.add(bytes) } else if field == 3 { jargon.add(bytes) }
         }
         return true
     }
 
-    /// A string's bytes between its quotes, or nil when it is not a string or holds an escape.
-    private func rawString(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> Range<Int>? {
+    /// A string's bytes between its quotes, or nil when it is not a string or holds an escape
+    /// (the record then goes the general way, so the rest of it need not be read). Keys and terms
+    /// are short: a byte loop, not `memchr`.
+    private func rawString(_ s: inout JSONScanner) -> Range<Int>? {
         guard s.peek == UInt8(ascii: "\"") else { return nil }
         let start = s.i + 1
-        try s.skipString()
-        let end = s.i - 1
-        guard !UnsafeBufferPointer(rebasing: s.bytes[start..<end]).contains(UInt8(ascii: "\\")) else { return nil }
-        return start..<end
+        var i = start
+        while i < s.bytes.count {
+            switch s.bytes[i] {
+            case UInt8(ascii: "\""):
+                s.i = i + 1
+                return start..<i
+            case UInt8(ascii: "\\"): return nil
+            default: i += 1
+            }
+        }
+        return nil
     }
 
     /// `.some(nil)` for null, `.some(range)` for a plain string, nil for anything else.
     private func optionalRawString(_ s: inout JSONScanner) throws(JSONScanner.Failure) -> Range<Int>?? {
         s.skipSpace()
         if s.peek == UInt8(ascii: "n") { try s.literal("null"); return .some(nil) }
-        guard let range = try rawString(&s) else { return nil }
+        guard let range = rawString(&s) else { return nil }
         return .some(range)
     }
 }

@@ -35,18 +35,17 @@ struct TermTally {
     mutating func nextTurn() { turn += 1 }
 
     mutating func add(_ term: UnsafeBufferPointer<UInt8>) {
-        if term.allSatisfy({ (0x20...0x7E).contains($0) }) {
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(term.count, 1)) { scratch in
-                let key = UnsafeBufferPointer(rebasing: scratch[..<Self.asciiKey(term, into: scratch)])
-                var lo = 0, hi = term.count
-                while lo < hi, term[lo] == 0x20 { lo += 1 }
-                while hi > lo, term[hi - 1] == 0x20 { hi -= 1 }
-                count(key: key, spelling: UnsafeBufferPointer(rebasing: term[lo..<hi]))
-            }
-        } else {
-            let known = normalised(term)
-            known.key.withUnsafeBufferPointer { key in known.spelling.withUnsafeBufferPointer { count(key: key, spelling: $0) } }
+        let counted = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(term.count, 1)) { scratch -> Bool in
+            guard let length = Self.asciiKey(term, into: scratch) else { return false }
+            var lo = 0, hi = term.count
+            while lo < hi, term[lo] == 0x20 { lo += 1 }
+            while hi > lo, term[hi - 1] == 0x20 { hi -= 1 }
+            count(key: UnsafeBufferPointer(rebasing: scratch[..<length]), spelling: UnsafeBufferPointer(rebasing: term[lo..<hi]))
+            return true
         }
+        guard !counted else { return }
+        let known = normalised(term)
+        known.key.withUnsafeBufferPointer { key in known.spelling.withUnsafeBufferPointer { count(key: key, spelling: $0) } }
     }
 
     /// Counts `key` once in this turn; a new key keeps `spelling` as its first spelling.
@@ -102,11 +101,13 @@ struct TermTally {
     func spelling(_ i: Int) -> ArraySlice<UInt8> { spellings[entries[i].spelling] }
 
     /// Lower-cased, inner blanks collapsed, trailing `.,;:!?` and blanks removed (`normalizeASCII`
-    /// for printable ASCII), written to `out`; returns its length.
-    private static func asciiKey(_ term: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// for printable ASCII), written to `out`; returns its length, or nil when the term holds any
+    /// other byte.
+    private static func asciiKey(_ term: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
         var n = 0
         var pendingSpace = false
         for b in term {
+            guard (0x20...0x7E).contains(b) else { return nil }
             if b == 0x20 { pendingSpace = n > 0; continue }
             if pendingSpace { out[n] = 0x20; n += 1 }
             pendingSpace = false
