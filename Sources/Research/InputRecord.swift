@@ -60,7 +60,12 @@ extension InputRecord {
                     | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
                 if word & 0x8080_8080_8080_8080 == 0 { i += 32; continue }
             }
-            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            if i + 8 <= n {
+                // Straight to the first byte with its high bit set (memory order is little-endian).
+                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
+                if high == 0 { i += 8; continue }
+                i += high.trailingZeroBitCount / 8
+            }
             let lead = b[i]
             if lead < 0x80 { i += 1; continue }
             let (length, low, high): (Int, UInt8, UInt8)

@@ -88,18 +88,19 @@ struct RecordReader {
         guard !finished else { return }
         repeat {
             let start = block.bytes.count
-            block.bytes.append(contentsOf: carry)
-            block.bytes.reserveCapacity(start + carry.count + max(size, carry.count))
-            carry.removeAll(keepingCapacity: true)
             var eof = false
-            while block.bytes.count < block.bytes.capacity {
-                let before = block.bytes.count
-                let room = block.bytes.capacity - before
-                block.bytes.append(contentsOf: repeatElement(0, count: room))
-                let n = block.bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + before, room) }
-                block.bytes.removeLast(room - max(n, 0))
-                if n <= 0 { eof = true; break }
+            // The carried line, then the file's next bytes, read into the new array's own storage.
+            let capacity = carry.count + max(size, carry.count)
+            let fresh = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = carry.withUnsafeBufferPointer { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer($0)); return $0.count }
+                while count < capacity {
+                    let n = read(fd, buffer.baseAddress! + count, capacity - count)
+                    if n <= 0 { eof = true; break }
+                    count += n
+                }
             }
+            carry.removeAll(keepingCapacity: true)
+            if block.bytes.isEmpty { block.bytes = fresh } else { block.bytes.append(contentsOf: fresh) }
             var lineStart = start
             var lines: [Range<Int>] = []
             block.bytes.withUnsafeBufferPointer { buf in

@@ -161,4 +161,15 @@ func temporaryFile(_ data: Data, ext: String = "jsonl") throws -> String {
         #expect(InputRecord.firstInvalidUTF8([0xF4, 0x90, 0x80, 0x80]) == 0, "above U+10FFFF")
         #expect(InputRecord.firstInvalidUTF8([0xE2, 0x82]) == 0, "truncated")
     }
+
+    /// Long runs are stepped over 32 and 8 bytes at a time: a bad byte is found wherever it sits.
+    @Test func utf8ValidationFindsABadByteAtAnyOffsetInLongText() {
+        let text = Array(String(repeating: "plain ascii “quoted” é ", count: 8).utf8)
+        #expect(InputRecord.firstInvalidUTF8(text) == nil)
+        for offset in 0..<70 where text[offset] < 0x80 {
+            var bad = text
+            bad[offset] = 0xFF
+            #expect(InputRecord.firstInvalidUTF8(bad) == offset, "offset \(offset)")
+        }
+    }
 }
