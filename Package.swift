@@ -52,7 +52,7 @@ let package = Package(
         // `make soak`: a long run against a failing server.
         .executableTarget(name: "Soak", dependencies: ["TeachBack", "LuaHost", "Claude", "Store", "FakeClaude"], path: "Soak"),
         // `make bench`: prints a Markdown table and writes bench/results.json (Benchmarks/README.md).
-        .executableTarget(name: "Benchmarks", dependencies: ["TeachBack", "LuaHost", "Claude", "FakeClaude", "Report"],
+        .executableTarget(name: "Benchmarks", dependencies: ["TeachBack", "LuaHost", "Claude", "FakeClaude", "Report", "Research"],
                           path: "Benchmarks", exclude: ["reference_analytics.py", "generate_sessions.py", "README.md"]),
 
         .testTarget(name: "TeachBackTests", dependencies: ["TeachBack"]),

@@ -22,6 +22,8 @@ struct ChildProcess {
         var wall: Duration
         /// `ru_maxrss`: the largest resident set of the child (and children it waited for), KiB.
         var maxRSSKiB: Int
+        /// User plus system CPU time of the child (`run` only; zero from `wait`).
+        var cpu: Duration = .zero
         /// The end of what the child wrote on stderr (`run` only), for error messages.
         var errorOutput = ""
         var succeeded: Bool { status == 0 }
@@ -115,8 +117,9 @@ struct ChildProcess {
             throw BenchmarkError("could not run \(executable) (go-between exited with \(outer.status)) \(tail)")
         }
         let fields = text.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
-        guard fields.count == 3 else { throw BenchmarkError("unreadable measurement of \(executable): \(text)") }
-        return Finished(status: Int32(fields[0]), wall: .nanoseconds(fields[1]), maxRSSKiB: fields[2], errorOutput: tail)
+        guard fields.count == 4 else { throw BenchmarkError("unreadable measurement of \(executable): \(text)") }
+        return Finished(status: Int32(fields[0]), wall: .nanoseconds(fields[1]), maxRSSKiB: fields[2], cpu: .microseconds(fields[3]),
+                        errorOutput: tail)
     }
 
     func wait() -> Finished {
@@ -172,7 +175,7 @@ private func writeAll(_ bytes: [UInt8], to fd: Int32) {
 /// `ru_maxrss` at exec: every child of a large benchmark process would report at least the
 /// benchmark's own peak. So the benchmark starts itself again with `flag`; that fresh process
 /// forks (the copy holds only its few anonymous pages), execs the real child at once, `wait4`s
-/// it and writes "status wall-ns maxrss-KiB" to the report file. What remains of its own pages
+/// it and writes "status wall-ns maxrss-KiB cpu-µs" to the report file. What remains of its own pages
 /// is the floor under every measurement: `floorKiB`, measured on `true`.
 enum MeasuredChild {
     static let flag = "--measured-child"
@@ -205,7 +208,8 @@ enum MeasuredChild {
         while wait4(pid, &status, 0, &usage) < 0, errno == EINTR {}
         let wall = ContinuousClock.now - started
         let nanoseconds = wall.components.seconds * 1_000_000_000 + wall.components.attoseconds / 1_000_000_000
-        let line = "\(ChildProcess.exitCode(status)) \(nanoseconds) \(usage.ru_maxrss)\n"
+        let cpu = [usage.ru_utime, usage.ru_stime].reduce(0) { $0 + $1.tv_sec * 1_000_000 + Int($1.tv_usec) }
+        let line = "\(ChildProcess.exitCode(status)) \(nanoseconds) \(usage.ru_maxrss) \(cpu)\n"
         guard FileManager.default.createFile(atPath: report, contents: Data(line.utf8)) else { exit(126) }
         exit(0)
     }

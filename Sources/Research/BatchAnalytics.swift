@@ -1,8 +1,15 @@
+import Synchronization
 import TeachBack
 
-/// `teachback analytics`: DESIGN §8 over many recorded sessions, on every core, in input order,
-/// reading files of any size a chunk at a time. Each output line carries the record's `id` and
-/// `line`; a bad record is reported as `file:line: why` and skipped, the rest go on.
+/// `teachback analytics`: DESIGN §8 over many recorded sessions, in input order, reading files
+/// of any size a block at a time. Each output line carries the record's `id` and `line`; a bad
+/// record is reported as `file:line: why` and skipped, the rest go on.
+///
+/// A pipeline: this task reads blocks of records (`RecordStream.nextBlock`) while up to `jobs`
+/// tasks analyse earlier blocks, and writes each block's output once all before it are written.
+/// Records are analysed in place in the block (`AnalyticsRecordScan`) and their lines appended
+/// to the block's one output buffer; a record that scan does not take goes the general way
+/// (`SessionRecord`, `AnalyticsJSON`), which also words every error.
 package enum BatchAnalytics {
     package struct Summary: Sendable, Equatable {
         package var sessions = 0
@@ -13,29 +20,88 @@ package enum BatchAnalytics {
         }
     }
 
-    /// Records analysed together; bounds memory to a chunk's records and outputs. The reading task
-    /// may resume on another thread after each chunk, so two malloc arenas can each hold a chunk:
-    /// 1,024 records keep peak RSS at ~35 MB on the benchmark (4,096 gave ~60 MB, same CPU time).
-    static let chunkSize = 1024
-
-    package static func run(files: [String], jobs: Int, output: (String) -> Void, report: (String) -> Void) async -> Summary {
+    /// What one block gives: its output lines, its messages, in input order.
+    struct BlockResult: Sendable {
+        var output: [UInt8] = []
+        var messages: [String] = []
         var summary = Summary()
-        await OrderedParallel.run(files: files, workers: Array(repeating: (), count: max(1, jobs)), chunkSize: chunkSize,
-                                  work: { _, record in analyse(record) },
-                                  unreadable: { report($0); summary.failures += 1 }) { result in
-            switch result {
-            case .success(let line):
-                output(line)
-                summary.sessions += 1
-            case .failure(let failure):
-                report(failure.message)
-                summary.failures += 1
+    }
+
+    /// Bytes of input a block holds (more when one line is longer). Memory is bounded by
+    /// `jobs + 1` blocks and their outputs, whatever the input's size.
+    package static let blockSize = 1 << 20
+
+    /// `output` receives whole lines, each ending in a newline.
+    package static func run(files: [String], jobs: Int, blockSize: Int = blockSize,
+                            output: ([UInt8]) -> Void, report: (String) -> Void) async -> Summary {
+        var summary = Summary()
+        var stream = RecordStream(files: files)
+        var inFlight: [Task<BlockResult, Never>] = []
+        let scans = ScanPool()
+        func emit(_ result: BlockResult) {
+            if !result.output.isEmpty { output(result.output) }
+            result.messages.forEach(report)
+            summary.sessions += result.summary.sessions
+            summary.failures += result.summary.failures
+        }
+        while true {
+            var unreadable: [String] = []
+            let block = stream.nextBlock(size: blockSize) { unreadable.append($0) }
+            for message in unreadable {
+                // In order with the blocks before it, so messages keep the input's order.
+                let result = BlockResult(messages: [message], summary: Summary(failures: 1))
+                inFlight.append(Task { result })
             }
+            while inFlight.count >= max(1, jobs) || (block == nil && !inFlight.isEmpty) {
+                emit(await inFlight.removeFirst().value)
+            }
+            guard let block else { break }
+            inFlight.append(Task { analyse(block, scans: scans) })
         }
         return summary
     }
 
-    /// One record's analytics line, or the message saying why it was skipped.
+    /// The pipeline's reader alone: reads and splits every record, analyses none. Its rate is
+    /// the ceiling for `run` on this machine (the benchmark's "scan only" row).
+    package static func scanOnly(files: [String], blockSize: Int = blockSize) -> (records: Int, bytes: Int) {
+        var stream = RecordStream(files: files)
+        var total = (records: 0, bytes: 0)
+        while let block = stream.nextBlock(size: blockSize, unreadable: { _ in }) {
+            total.records += block.records.count
+            total.bytes += block.bytes.count
+        }
+        return total
+    }
+
+    static func analyse(_ block: RecordBlock, scans: ScanPool = ScanPool()) -> BlockResult {
+        var result = BlockResult()
+        result.output.reserveCapacity(block.bytes.count / 8)
+        var scan = scans.take()
+        defer { scans.give(scan) }
+        var order: [Int] = []
+        block.bytes.withUnsafeBufferPointer { buffer in
+            for (i, span) in block.records.enumerated() {
+                let record = UnsafeBufferPointer(rebasing: buffer[span.bytes])
+                if scan.read(record) {
+                    AnalyticsLineWriter.append(scan, record: record, file: block.file, line: span.line, order: &order, to: &result.output)
+                    result.summary.sessions += 1
+                    continue
+                }
+                switch analyse(block.inputRecord(i)) {
+                case .success(let line):
+                    result.output.append(contentsOf: line.utf8)
+                    result.output.append(0x0A)
+                    result.summary.sessions += 1
+                case .failure(let failure):
+                    result.messages.append(failure.message)
+                    result.summary.failures += 1
+                }
+            }
+        }
+        return result
+    }
+
+    /// One record's analytics line the general way, or the message saying why it was skipped.
     static func analyse(_ record: InputRecord) -> Result<String, RecordFailure> {
         do {
             let session = try SessionRecord(record)
@@ -44,4 +110,13 @@ package enum BatchAnalytics {
             return .failure(RecordFailure("\(record.location): \(error.message)"))
         }
     }
+}
+
+/// Record scans, with their caches of normalised terms, passed from one block's task to a later
+/// one: at most `jobs` are in use at once.
+final class ScanPool: Sendable {
+    private let free = Mutex<[AnalyticsRecordScan]>([])
+
+    func take() -> AnalyticsRecordScan { free.withLock { $0.popLast() } ?? AnalyticsRecordScan() }
+    func give(_ scan: AnalyticsRecordScan) { free.withLock { $0.append(scan) } }
 }

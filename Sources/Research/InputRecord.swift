@@ -46,9 +46,26 @@ extension InputRecord {
     /// no overlong forms, no surrogates, nothing above U+10FFFF), or nil. Invalid text would
     /// otherwise be replaced by U+FFFD without a word.
     static func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+        b.withUnsafeBufferPointer { firstInvalidUTF8($0) }
+    }
+
+    /// The same over a buffer; runs of ASCII are stepped over 32 or 8 bytes at a time.
+    static func firstInvalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0
         let n = b.count
+        let raw = UnsafeRawBufferPointer(b)
         while i < n {
+            if i + 32 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                    | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self) | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 { i += 32; continue }
+            }
+            if i + 8 <= n {
+                // Straight to the first byte with its high bit set (memory order is little-endian).
+                let high = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) & 0x8080_8080_8080_8080
+                if high == 0 { i += 8; continue }
+                i += high.trailingZeroBitCount / 8
+            }
             let lead = b[i]
             if lead < 0x80 { i += 1; continue }
             let (length, low, high): (Int, UInt8, UInt8)

@@ -13,8 +13,8 @@ struct JSONScanner {
         var description: String
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var i = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -85,7 +85,7 @@ struct JSONScanner {
     }
 
     /// Steps over one value without building it.
-    private mutating func skip() throws(Failure) {
+    mutating func skip() throws(Failure) {
         skipSpace()
         switch peek {
         case UInt8(ascii: "\""): try skipString()
@@ -107,19 +107,25 @@ struct JSONScanner {
         }
     }
 
-    private mutating func skipString() throws(Failure) {
+    /// Finds the closing quote with `memchr` (conversation text is most of a record): a quote ends
+    /// the string unless an odd run of backslashes precedes it.
+    mutating func skipString() throws(Failure) {
         i += 1
+        let start = i
+        guard let base = bytes.baseAddress else { throw fail("unterminated string") }
         while i < bytes.count {
-            switch bytes[i] {
-            case UInt8(ascii: "\\"): i += 2
-            case UInt8(ascii: "\""): i += 1; return
-            default: i += 1
-            }
+            guard let hit = memchr(base + i, Int32(UInt8(ascii: "\"")), bytes.count - i) else { break }
+            let quote = UnsafeRawPointer(base).distance(to: hit)
+            var backslashes = 0
+            while quote - backslashes - 1 >= start, bytes[quote - backslashes - 1] == UInt8(ascii: "\\") { backslashes += 1 }
+            i = quote + 1
+            if backslashes % 2 == 0 { return }
         }
+        i = bytes.count
         throw fail("unterminated string")
     }
 
-    private mutating func string() throws(Failure) -> String {
+    mutating func string() throws(Failure) -> String {
         guard peek == UInt8(ascii: "\"") else { throw fail("expected a string") }
         i += 1
         let start = i
@@ -167,41 +173,73 @@ struct JSONScanner {
         return v
     }
 
-    private mutating func number() throws(Failure) -> Double {
+    mutating func number() throws(Failure) -> Double {
         let start = i
-        while i < bytes.count, Self.numberBytes.contains(bytes[i]) { i += 1 }
+        while i < bytes.count, Self.isNumberByte(bytes[i]) { i += 1 }
         guard i > start, i - start < 64 else { throw fail("expected a value") }
-        var text = [CChar](repeating: 0, count: i - start + 1)
-        for k in start..<i { text[k - start] = CChar(bitPattern: bytes[k]) }
-        var end: UnsafeMutablePointer<CChar>?
-        let value = strtod(text, &end)
-        return try text.withUnsafeBufferPointer { buf throws(Failure) -> Double in
-            guard let base = buf.baseAddress, let end, end - UnsafeMutablePointer(mutating: base) == i - start else {
-                throw fail("bad number")
-            }
-            return value
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<i])
+        if let exact = Self.shortDecimal(text) { return exact }
+        let parsed = withUnsafeTemporaryAllocation(of: CChar.self, capacity: text.count + 1) { c -> Double? in
+            for k in text.indices { c[k] = CChar(bitPattern: text[k]) }
+            c[text.count] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let value = strtod(c.baseAddress!, &end)
+            return end.map { c.baseAddress!.distance(to: $0) } == text.count ? value : nil
         }
+        guard let parsed else { throw fail("bad number") }
+        return parsed
     }
 
-    private static let numberBytes: Set<UInt8> = Set("0123456789+-.eE".utf8)
+    private static func isNumberByte(_ b: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "-")
+            || b == UInt8(ascii: "+") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+    }
 
-    private mutating func literal(_ word: StaticString) throws(Failure) {
+    /// `-?D+(.D+)?` with at most 15 digits: the digits as an integer over a power of ten, both
+    /// exact in a double, so the quotient is correctly rounded — the double `strtod` gives
+    /// (Clinger's fast path), without its cost. nil for any other form.
+    static func shortDecimal(_ text: UnsafeBufferPointer<UInt8>) -> Double? {
+        var k = 0
+        let negative = text.first == UInt8(ascii: "-")
+        if negative { k = 1 }
+        var mantissa: UInt64 = 0, digits = 0, whole = 0, fraction = -1
+        while k < text.count {
+            let b = text[k]
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) {
+                mantissa = mantissa &* 10 &+ UInt64(b - UInt8(ascii: "0"))
+                digits += 1
+                if fraction >= 0 { fraction += 1 } else { whole += 1 }
+            } else if b == UInt8(ascii: "."), fraction < 0, whole > 0 {
+                fraction = 0
+            } else {
+                return nil
+            }
+            k += 1
+        }
+        guard whole > 0, fraction != 0, digits <= 15 else { return nil }
+        let value = Double(mantissa) / powersOfTen[max(fraction, 0)]
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
+    mutating func literal(_ word: StaticString) throws(Failure) {
         let count = word.utf8CodeUnitCount
         guard i + count <= bytes.count else { throw fail("unexpected end of the record") }
         for k in 0..<count where bytes[i + k] != word.utf8Start[k] { throw fail("expected a value") }
         i += count
     }
 
-    private var peek: UInt8 { i < bytes.count ? bytes[i] : 0 }
+    var peek: UInt8 { i < bytes.count ? bytes[i] : 0 }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
     }
 
-    private mutating func expect(_ b: UInt8) throws(Failure) {
+    mutating func expect(_ b: UInt8) throws(Failure) {
         guard peek == b else { throw fail(i < bytes.count ? "unexpected '\(Character(Unicode.Scalar(bytes[i])))'" : "unexpected end of the record") }
         i += 1
     }
 
-    private func fail(_ message: String) -> Failure { Failure(description: "\(message) at byte \(i + 1)") }
+    func fail(_ message: String) -> Failure { Failure(description: "\(message) at byte \(i + 1)") }
 }

@@ -1,6 +1,7 @@
-/// The one driver of the batch tools (`analytics`, `rescore`): records are read a chunk at a
-/// time, so memory is bounded whatever the input's size; worker k of n takes records k, k+n, …
-/// of the chunk; results come back in input order.
+/// The driver of `rescore`, whose workers are stateful (one script host each): records are read
+/// a chunk at a time, so memory is bounded whatever the input's size; worker k of n takes
+/// records k, k+n, … of the chunk; results come back in input order. (`analytics`, whose work is
+/// stateless and cheap per record, runs its own block pipeline: `BatchAnalytics`.)
 package enum OrderedParallel {
     package static func run<Worker: Sendable, Output: Sendable>(
         files: [String], workers: [Worker], chunkSize: Int,

@@ -17,6 +17,8 @@ struct RecordReader {
     private var line = 1
     private var isArray: Bool?
     private var finished = false
+    /// The start of a line read into the last block but not finished in it.
+    private var carry: [UInt8] = []
 
     init(path: String) throws {
         fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -56,6 +58,70 @@ struct RecordReader {
             if isArray == nil { finished = true; return nil }
         }
         return isArray == true ? nextElement() : nextLine(startingWith: nil)
+    }
+
+    /// Whole records of about `size` bytes or more, read straight into one buffer that a worker
+    /// then owns: JSONL lines are found with `memchr` and not copied again; array elements are
+    /// assembled by `next`. A line longer than `size` makes the block grow to hold it.
+    mutating func nextBlock(size: Int, file: String) -> RecordBlock? {
+        var block = RecordBlock(file: file)
+        if isArray == nil, !finished {
+            guard let first = next() else { return nil }
+            block.append(first)
+            if isArray == false {
+                // `next` read the first line; the rest of the read buffer starts the next one.
+                carry.append(contentsOf: buffer[position..<filled])
+                position = filled
+            }
+        }
+        if isArray == true {
+            while block.bytes.count < size, let record = next() { block.append(record) }
+        } else {
+            readLines(into: &block, size: size)
+        }
+        return block.records.isEmpty ? nil : block
+    }
+
+    /// Reads at least `size` bytes after the carried partial line and cuts them into lines; the
+    /// last, unfinished line is carried to the next block.
+    private mutating func readLines(into block: inout RecordBlock, size: Int) {
+        guard !finished else { return }
+        repeat {
+            let start = block.bytes.count
+            var eof = false
+            // The carried line, then the file's next bytes, read into the new array's own storage.
+            let capacity = carry.count + max(size, carry.count)
+            let fresh = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = carry.withUnsafeBufferPointer { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer($0)); return $0.count }
+                while count < capacity {
+                    let n = read(fd, buffer.baseAddress! + count, capacity - count)
+                    if n <= 0 { eof = true; break }
+                    count += n
+                }
+            }
+            carry.removeAll(keepingCapacity: true)
+            if block.bytes.isEmpty { block.bytes = fresh } else { block.bytes.append(contentsOf: fresh) }
+            var lineStart = start
+            var lines: [Range<Int>] = []
+            block.bytes.withUnsafeBufferPointer { buf in
+                while lineStart < buf.count, let hit = memchr(buf.baseAddress! + lineStart, 0x0A, buf.count - lineStart) {
+                    let end = UnsafeRawPointer(buf.baseAddress!).distance(to: hit)
+                    lines.append(lineStart..<end)
+                    lineStart = end + 1
+                }
+            }
+            for range in lines {
+                block.addLine(range, line: line)
+                line += 1
+            }
+            if eof {
+                finished = true
+                block.addLine(lineStart..<block.bytes.count, line: line)
+            } else {
+                carry.append(contentsOf: block.bytes[lineStart...])
+                block.bytes.removeSubrange(lineStart...)
+            }
+        } while !finished && block.records.isEmpty
     }
 
     /// The rest of the current line; blank lines are skipped. Copies whole runs of the buffer
@@ -141,18 +207,33 @@ package struct RecordStream {
 
     package init(files: [String]) { self.files = files }
 
+    /// The next block of records (see `RecordReader.nextBlock`); a block holds one file's records.
+    mutating func nextBlock(size: Int, unreadable: (String) -> Void) -> RecordBlock? {
+        while true {
+            if let block = reader?.nextBlock(size: size, file: file) { return block }
+            guard openNext(unreadable: unreadable) else { return nil }
+        }
+    }
+
     package mutating func next(unreadable: (String) -> Void) -> InputRecord? {
         while true {
             if let record = reader?.next() { return InputRecord(bytes: record.bytes, file: file, line: record.line) }
-            reader?.close()
-            reader = nil
-            guard !files.isEmpty else { return nil }
-            file = files.removeFirst()
-            do {
-                reader = try RecordReader(path: file)
-            } catch {
-                unreadable("\(file): cannot read it")
-            }
+            guard openNext(unreadable: unreadable) else { return nil }
         }
+    }
+
+    /// Closes the current file and opens the next (reporting it when it cannot be read); false
+    /// when no file is left.
+    private mutating func openNext(unreadable: (String) -> Void) -> Bool {
+        reader?.close()
+        reader = nil
+        guard !files.isEmpty else { return false }
+        file = files.removeFirst()
+        do {
+            reader = try RecordReader(path: file)
+        } catch {
+            unreadable("\(file): cannot read it")
+        }
+        return true
     }
 }

@@ -21,7 +21,7 @@ package struct SessionAnalytics: Codable, Sendable, Equatable {
 
     /// The trend needs a change of more than this between the first and last thirds.
     static let trendThreshold = 0.1
-    static let maxReviewTopics = 5
+    package static let maxReviewTopics = 5
 
     /// `covered`: what the session has covered by now (a live session's memory). A gap that
     /// recurred before the learner covered it is not persistent any more; batch analytics passes
@@ -45,7 +45,7 @@ package struct SessionAnalytics: Codable, Sendable, Equatable {
         return (values.reduce(0, +) / Double(values.count)).roundedToHundredths
     }
 
-    static func trend(_ curve: [Double]) -> Trend {
+    package static func trend(_ curve: [Double]) -> Trend {
         if curve.isEmpty { return .noData }
         if curve.count < 3 { return .stable }
         let third = curve.count / 3

@@ -9,7 +9,7 @@ package enum Terms {
     /// `normalize` as UTF-8 bytes: what terms are compared and counted by. Byte keys hash
     /// without Unicode normalisation, which batch analytics does millions of times — and compare
     /// code points exactly, as the Python reference does.
-    static func key(_ term: String) -> [UInt8] {
+    package static func key(_ term: String) -> [UInt8] {
         if let ascii = normalizeASCII(term) { return ascii }
         var words = term.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         while let last = words.last, ".,;:!?".contains(last) { words.removeLast() }
@@ -55,7 +55,7 @@ package enum Terms {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         // Most terms start and end with a visible ASCII character: nothing to trim.
         if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
             return self

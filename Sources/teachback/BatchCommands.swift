@@ -10,7 +10,7 @@ struct AnalyticsCommand: AsyncParsableCommand {
         discussion: "Each line starts with the record's id (its id, else session_id, else file:line) and line. A record that cannot be read as it is (bad JSON, wrong types, a score outside [0, 1]) is reported as file:line and skipped, never rescaled; the exit code is then 1.")
 
     @Argument(help: "Files of session dicts: ours or the original TeachBack AI's.") var files: [String]
-    @Option(help: "Worker threads; the default is one per core.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "Blocks of records analysed at once (while the next is read); the default is one per core.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
@@ -18,7 +18,7 @@ struct AnalyticsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let out = BufferedOutput(fd: 1)
-        let summary = await BatchAnalytics.run(files: files, jobs: jobs, output: out.line) { message in
+        let summary = await BatchAnalytics.run(files: files, jobs: jobs, output: out.append) { message in
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
         out.flush()
@@ -43,6 +43,12 @@ final class BufferedOutput {
     func line(_ text: String) {
         buffer.append(contentsOf: text.utf8)
         buffer.append(0x0A)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
+    /// Lines already joined, each with its newline.
+    func append(_ lines: [UInt8]) {
+        buffer.append(contentsOf: lines)
         if buffer.count >= Self.blockSize { flush() }
     }
 

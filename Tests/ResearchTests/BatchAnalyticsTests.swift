@@ -14,10 +14,18 @@ func temporaryFile(_ data: Data, ext: String = "jsonl") throws -> String {
 }
 
 @Suite struct BatchAnalyticsTests {
-    func run(_ paths: [String], jobs: Int = 2) async -> (lines: [String], errors: [String], summary: BatchAnalytics.Summary) {
+    func run(_ paths: [String], jobs: Int = 2, blockSize: Int = BatchAnalytics.blockSize) async
+        -> (lines: [String], errors: [String], summary: BatchAnalytics.Summary) {
         var lines: [String] = [], errors: [String] = []
-        let summary = await BatchAnalytics.run(files: paths, jobs: jobs, output: { lines.append($0) }, report: { errors.append($0) })
+        let summary = await BatchAnalytics.run(files: paths, jobs: jobs, blockSize: blockSize,
+                                               output: { lines += Self.lines($0) }, report: { errors.append($0) })
         return (lines, errors, summary)
+    }
+
+    /// Output bytes as lines; every line must end in a newline.
+    static func lines(_ bytes: [UInt8]) -> [String] {
+        #expect(bytes.last == 0x0A)
+        return bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func session(_ n: Int) -> String {
@@ -25,9 +33,13 @@ func temporaryFile(_ data: Data, ext: String = "jsonl") throws -> String {
     }
 
     @Test func outputKeepsInputOrderAcrossChunksAndWorkersAndNamesEachRecord() async throws {
-        let count = BatchAnalytics.chunkSize * 2 + 17
-        let path = try temporaryFile((0..<count).map(Self.session).joined(separator: "\n") + "\n")
-        let result = await run([path], jobs: 2)
+        // Small blocks: lines are cut across blocks, and the long one makes a block grow.
+        let count = 2_017
+        let records = (0..<count).map { n in
+            n == 1_000 ? Self.session(n).replacingOccurrences(of: "{brace}", with: String(repeating: "x", count: 10_000)) : Self.session(n)
+        }
+        let path = try temporaryFile(records.joined(separator: "\n") + "\n")
+        let result = await run([path], jobs: 2, blockSize: 4_096)
         #expect(result.summary == .init(sessions: count, failures: 0))
         #expect(result.lines.count == count)
         for (n, line) in result.lines.enumerated() {
@@ -134,7 +146,7 @@ func temporaryFile(_ data: Data, ext: String = "jsonl") throws -> String {
         let path = try temporaryFile("[\n  {\n    \"analyses\": []\n  },\n  {\n    \"analyses\": {\"x\": \"}\"}\n  }\n]\n", ext: "json")
         var errors: [String] = []
         var lines: [String] = []
-        _ = await BatchAnalytics.run(files: [path], jobs: 1, output: { lines.append($0) }, report: { errors.append($0) })
+        _ = await BatchAnalytics.run(files: [path], jobs: 1, output: { lines += BatchAnalyticsTests.lines($0) }, report: { errors.append($0) })
         #expect(lines.count == 1)
         #expect(errors == ["\(path):5: 'analyses' is not a list"])
         var directory: [String] = []
@@ -148,5 +160,16 @@ func temporaryFile(_ data: Data, ext: String = "jsonl") throws -> String {
         #expect(InputRecord.firstInvalidUTF8([0xED, 0xA0, 0x80]) == 0, "a surrogate")
         #expect(InputRecord.firstInvalidUTF8([0xF4, 0x90, 0x80, 0x80]) == 0, "above U+10FFFF")
         #expect(InputRecord.firstInvalidUTF8([0xE2, 0x82]) == 0, "truncated")
+    }
+
+    /// Long runs are stepped over 32 and 8 bytes at a time: a bad byte is found wherever it sits.
+    @Test func utf8ValidationFindsABadByteAtAnyOffsetInLongText() {
+        let text = Array(String(repeating: "plain ascii “quoted” é ", count: 8).utf8)
+        #expect(InputRecord.firstInvalidUTF8(text) == nil)
+        for offset in 0..<70 where text[offset] < 0x80 {
+            var bad = text
+            bad[offset] = 0xFF
+            #expect(InputRecord.firstInvalidUTF8(bad) == offset, "offset \(offset)")
+        }
     }
 }
