@@ -13,6 +13,9 @@ package actor LineTransport: Transport {
     private let stream: AsyncThrowingStream<Data, any Error>
     private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
     private var started = false
+    /// Ids of requests read and not yet answered: at end of input, `drain` waits for them, so a
+    /// client that sends its last request and closes stdin still gets every answer.
+    private let unanswered = Protected(Set<String>())
 
     package init(input: Int32 = 0, output: Int32 = 1) {
         self.input = input
@@ -23,7 +26,7 @@ package actor LineTransport: Transport {
     package func connect() async throws {
         guard !started else { return }
         started = true
-        let (fd, continuation) = (input, continuation)
+        let (fd, continuation, unanswered) = (input, continuation, unanswered)
         let reader = Thread {
             var pending: [UInt8] = []
             var buffer = [UInt8](repeating: 0, count: 64 << 10)
@@ -34,7 +37,10 @@ package actor LineTransport: Transport {
                 pending += buffer[..<count]
                 while let newline = pending.firstIndex(of: 10) {
                     let line = pending[..<newline]
-                    if !line.isEmpty { continuation.yield(Data(line)) }
+                    if !line.isEmpty {
+                        if let id = Self.requestID(Data(line), isRequest: true) { unanswered.withLock { _ = $0.insert(id) } }
+                        continuation.yield(Data(line))
+                    }
                     pending.removeSubrange(...newline)
                 }
             }
@@ -48,7 +54,23 @@ package actor LineTransport: Transport {
 
     package func send(_ data: Data) async throws {
         let failure = (data + [10]).withUnsafeBytes { writeAll(output, $0) }
+        if let id = Self.requestID(data, isRequest: false) { unanswered.withLock { _ = $0.remove(id) } }
         if failure != 0 { throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO) }
+    }
+
+    /// Waits (up to `limit`) until every request read has been answered.
+    package func drain(limit: Duration = .seconds(60)) async {
+        let deadline = ContinuousClock.now + limit
+        while !unanswered.withLock({ $0.isEmpty }), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    /// A request's id (a message with `method` and `id`), or a response's (`id` without `method`).
+    private static func requestID(_ data: Data, isRequest: Bool) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let id = object["id"],
+              (object["method"] != nil) == isRequest else { return nil }
+        return "\(id)"
     }
 
     package nonisolated func receive() -> AsyncThrowingStream<Data, any Error> { stream }

@@ -24,8 +24,10 @@ struct MCPCommand: AsyncParsableCommand {
         terminator.install { _ in
             Task { Foundation.exit(await Self.finish(service, environment: wiring.environment)) }
         }
-        let server = try await TeachingServer(service: service).start(on: LineTransport(), version: TeachbackCommand.version)
+        let transport = LineTransport()
+        let server = try await TeachingServer(service: service).start(on: transport, version: TeachbackCommand.version)
         await server.waitUntilCompleted()
+        await transport.drain()
         let code = await Self.finish(service, environment: wiring.environment)
         if code != 0 { throw ExitCode(code) }
     }

@@ -125,6 +125,16 @@ struct FixtureFailure: Error, CustomStringConvertible {
         #expect(result.status == 0)
     }
 
+    @Test func requestsSentJustBeforeEndOfInputAreAllAnswered() throws {
+        let home = try Binary.sandbox()
+        let input = Self.initialize + Self.call(2, "list_modes", "{}")
+            + Self.call(3, "create_teaching_session", #"{"user_id":"u","topic":"tides","mode":"socratic"}"#)
+            + Self.call(4, "rescore_text", #"{"topic":"tides","explanation":"The moon pulls the sea."}"#)
+        let result = try Binary.run(["mcp", "--offline"], input: input, home: home)
+        #expect(result.status == 0)
+        for id in 1...4 { #expect(result.stdout.contains(#""id":\#(id),"#), "answer \(id) of \(result.stdout)") }
+    }
+
     @Test func aClientThatDisconnectsMidCallLosesNoTurn() async throws {
         try await FakeClaudeServer.running(FakeClaudeConfig(analysis: Scenario(latency: 1), question: Scenario(latency: 1))) { server in
             let home = try Binary.sandbox()
