@@ -27,7 +27,7 @@ import Testing
             // The request is the REPL's: the second turn quotes the first explanation.
             let body = try #require(f.server.requests(of: .batchCreate).first?.bodyText)
             // A later turn's request carries the lesson so far, as the REPL's does.
-            #expect(body.contains(#"{"role":"user","content":"Explanation 0 a: a function calls itself."},{"role":"assistant","content":"why?"}"#))
+            #expect(body.contains(#"{"content":"Explanation 0 a: a function calls itself.","role":"user"},{"content":"why?","role":"assistant"}"#))
             let job = try #require(try f.store.judgeJob(plan.job))
             #expect(job.state == "done" && job.writtenLines == 10)
             // Running a finished job again sends and writes nothing more.

@@ -85,7 +85,7 @@ extension Judge {
         let out = SpoolWriter(fd: fd, path: path)
         try out.append(Array(#"{"requests":["#.utf8))
         var turns = input.turns(skipped: { _ in })
-        let encoder = JSONEncoder()
+        let encoder = JudgePlan.encoder
         var last = -1
         while true {
             let page = try store.judgeRequests(job: job.id, batch: batch.number, after: last, limit: Self.rowChunk)

@@ -4,6 +4,14 @@ import Store
 
 /// What a judge job will send and what it may cost, shown before anything is submitted.
 package struct JudgePlan: Sendable {
+    /// Request bodies with sorted keys: the same request is always the same bytes, planned and
+    /// spooled alike (the plan's sizes are the spool's).
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
+
     package var job: Int64
     package var requests = 0
     package var batches = 0
@@ -34,7 +42,7 @@ extension Judge {
         var rows: [JudgeRequest] = []
         var batches: [JudgeBatch] = []
         var batchBytes = 0
-        let encoder = JSONEncoder()
+        let encoder = JudgePlan.encoder
         do {
             try input.forEachTurn(skipped: { report($0); plan.skipped += 1 }) { turn in
                 let customID = ids.next(sessionID: turn.sessionID, turn: turn.turn, index: turn.index)
