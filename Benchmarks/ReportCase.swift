@@ -57,6 +57,6 @@ enum ReportCase {
             return Session(id: String(format: "%08x-bench", i), topic: topic, mode: "socratic", startedAt: start, turns: turns)
         }
         let reviews = (0..<topics).map { ReviewItem(topic: "topic \($0)", due: now.addingTimeInterval(Double($0 % 9 - 3) * 86_400)) }
-        return ReportInput(scope: .everything, sessions: all, reviewItems: reviews, concepts: packs, now: now, timeZone: .gmt)
+        return ReportInput(scope: .everything, sessions: all, reviewItems: reviews, concepts: packs, now: now, timeZone: .zone(.gmt))
     }
 }

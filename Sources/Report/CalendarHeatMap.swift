@@ -1,3 +1,5 @@
+import TeachBack
+
 /// A year of days, GitHub style: one column per week (Monday on top), one square per day. More
 /// turns make a square both darker and larger, so the levels read without colour too.
 package struct CalendarHeatMap {
@@ -5,6 +7,8 @@ package struct CalendarHeatMap {
     package var turnsByDay: [Int: Int]
     /// The last day shown (today).
     package var lastDay: Int
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     package var weeks = 53
 
     package init(turnsByDay: [Int: Int], lastDay: Int) {
@@ -40,7 +44,7 @@ package struct CalendarHeatMap {
             let x = Self.left + Double(week) * Self.cell, y = Self.top + Double(row) * Self.cell
             let civil = Days.civil(day)
             if row == 0, civil.month != lastMonth, civil.day <= 7 {
-                svg.text(x, Self.top - 6, Days.monthNames[civil.month - 1], "tick")
+                svg.text(x, Self.top - 6, Self.monthNames[civil.month - 1], "tick")
                 lastMonth = civil.month
             }
             let turns = turnsByDay[day] ?? 0

@@ -11,7 +11,7 @@ struct Page {
     init(_ input: ReportInput) {
         self.input = input
         topics = TopicSummary.group(input)
-        today = Days.index(input.now, in: input.timeZone)
+        today = Days.index(input.now, input.timeZone)
     }
 
     var title: String {
@@ -55,7 +55,7 @@ struct Page {
         var turnsByDay: [Int: Int] = [:]
         var taught = 0.0
         for session in input.sessions {
-            let offset = Double(input.timeZone.secondsFromGMT(for: session.startedAt))
+            let offset = Double(input.timeZone.seconds(at: session.startedAt))
             var previous = session.startedAt.timeIntervalSince1970
             for turn in session.turns {
                 let at = turn.createdAt.timeIntervalSince1970

@@ -20,14 +20,14 @@ package struct ReportInput: Sendable {
     package var concepts: [String: [String]]
     /// "Today", for the calendar, the streak and what is due.
     package var now: Date
-    package var timeZone: TimeZone
+    package var timeZone: UTCOffset
     /// Sessions whose transcripts are shown in full (the most recent ones).
     package var fullTranscripts: Int
     /// Topics with a section of their own (the most practised ones); the rest are listed.
     package var detailedTopics: Int
 
     package init(scope: Scope, sessions: [Session], reviewItems: [ReviewItem] = [], concepts: [String: [String]] = [:],
-                now: Date = Date(), timeZone: TimeZone = .current, fullTranscripts: Int = 20, detailedTopics: Int = 60) {
+                now: Date = Date(), timeZone: UTCOffset = .local, fullTranscripts: Int = 20, detailedTopics: Int = 60) {
         self.scope = scope
         self.sessions = sessions
         self.reviewItems = reviewItems

@@ -7,7 +7,7 @@ import TeachBack
 struct SessionsSection {
     let sessions: [Session]
     let limit: Int
-    let zone: TimeZone
+    let zone: UTCOffset
     /// Longest explanation or question shown whole; the rest is cut, saying how much.
     static let maxText = 4_000
     /// Transcripts stop once this many turns are shown (the most recent session is always whole).
@@ -57,9 +57,9 @@ struct SessionsSection {
     }
 
     private func started(_ s: Session) -> String {
-        let seconds = Int((s.startedAt.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: s.startedAt))).rounded(.down))
+        let seconds = Int((s.startedAt.timeIntervalSince1970 + Double(zone.seconds(at: s.startedAt))).rounded(.down))
         let minute = ((seconds % 86_400) + 86_400) % 86_400 / 60
-        return Days.label(Days.index(s.startedAt, in: zone)) + " " + (minute / 60 < 10 ? "0" : "") + "\(minute / 60):"
+        return Days.label(of: s.startedAt, zone) + " " + (minute / 60 < 10 ? "0" : "") + "\(minute / 60):"
             + (minute % 60 < 10 ? "0" : "") + "\(minute % 60)"
     }
 

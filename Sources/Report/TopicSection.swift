@@ -6,7 +6,7 @@ import TeachBack
 struct TopicSection {
     let topic: TopicSummary
     let today: Int
-    let zone: TimeZone
+    let zone: UTCOffset
     /// Rows of the per-session table: the most recent sessions.
     static let sessionRows = 30
 
@@ -39,8 +39,8 @@ struct TopicSection {
     }
 
     /// "2026-12-05 (in 2 days)", "… (due today)", "… (overdue by 3 days)".
-    static func dueText(_ item: ReviewItem, today: Int, zone: TimeZone) -> String {
-        let day = Days.index(item.due, in: zone)
+    static func dueText(_ item: ReviewItem, today: Int, zone: UTCOffset) -> String {
+        let day = Days.index(item.due, zone)
         let delta = day - today
         let when = delta == 0 ? "due today" : delta > 0 ? "in \(delta) day\(delta == 1 ? "" : "s")" : "overdue by \(-delta) day\(delta == -1 ? "" : "s")"
         return "\(Days.label(day)) (\(when))"
@@ -50,7 +50,7 @@ struct TopicSection {
         let recent = topic.sessions.filter { !$0.turns.isEmpty }.suffix(Self.sessionRows).reversed()
         let rows = recent.map { s -> [String] in
             let analytics = SessionAnalytics(analyses: s.turns.map(\.analysis))
-            return [String(s.id.prefix(8)), Days.label(Days.index(s.startedAt, in: zone)), s.mode, "\(s.turns.count)",
+            return [String(s.id.prefix(8)), Days.label(of: s.startedAt, zone), s.mode, "\(s.turns.count)",
                     Num.score(analytics.averageClarity), Num.score(analytics.averageConfidence), analytics.clarityTrend.rawValue]
         }
         let total = topic.sessions.filter { !$0.turns.isEmpty }.count

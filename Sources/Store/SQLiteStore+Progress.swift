@@ -19,17 +19,17 @@ extension SQLiteStore {
     }
 
     /// Turns per local day over the last `days` days (days without turns are left out), oldest first.
-    package func progress(days: Int, now: Date = Date(), calendar: Calendar = .current) async throws -> [Day] {
-        let since = calendar.startOfDay(for: now).addingTimeInterval(-Double(days - 1) * 86_400).timeIntervalSince1970
+    package func progress(days: Int, now: Date = Date(), offset: UTCOffset = .local) async throws -> [Day] {
+        let firstDay = Days.index(now, offset) - (days - 1)
+        let since = Double(firstDay * 86_400 - offset.seconds(at: now))
         let rows = try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT sessionId, createdAt, analysis FROM turn WHERE createdAt >= ? ORDER BY createdAt", arguments: [since])
                 .map { (session: $0["sessionId"] as String, at: $0["createdAt"] as Double, analysis: $0["analysis"] as String) }
         }
-        let formatter = Self.dayFormatter(calendar)
         var order: [String] = []
         var byDay: [String: (sessions: Set<String>, clarity: [Double], confidence: [Double])] = [:]
         for row in rows {
-            let day = formatter.string(from: Date(timeIntervalSince1970: row.at))
+            let day = Days.label(of: Date(timeIntervalSince1970: row.at), offset)
             if byDay[day] == nil { order.append(day) }
             let analysis = try JSON.decode(Analysis.self, row.analysis)
             byDay[day, default: ([], [], [])].sessions.insert(row.session)
@@ -46,27 +46,11 @@ extension SQLiteStore {
     }
 
     /// Consecutive days with at least one turn, ending today (or yesterday, if today has none yet).
-    package static func streak(_ days: [Day], now: Date = Date(), calendar: Calendar = .current) -> Int {
-        let formatter = dayFormatter(calendar)
+    package static func streak(_ days: [Day], now: Date = Date(), offset: UTCOffset = .local) -> Int {
         let practised = Set(days.map(\.date))
-        var day = calendar.startOfDay(for: now)
-        if !practised.contains(formatter.string(from: day)) { day = day.addingTimeInterval(-86_400) }
-        var count = 0
-        while practised.contains(formatter.string(from: day)) {
-            count += 1
-            guard let previous = calendar.date(byAdding: .day, value: -1, to: day) else { break }
-            day = previous
-        }
-        return count
-    }
-
-    /// Local days as `yyyy-MM-dd`.
-    static func dayFormatter(_ calendar: Calendar) -> DateFormatter {
-        let formatter = DateFormatter()
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter
+        let today = Days.index(now, offset)
+        let active = Set((today - days.count - 1...today).filter { practised.contains(Days.label($0)) })
+        return Days.streak(active, today: today)
     }
 
     package func reviewItems() async throws -> [ReviewItem] {
@@ -76,9 +60,9 @@ extension SQLiteStore {
     /// Records a review of `topic` with quality `q` (0...5) and returns the rescheduled item; of
     /// several reviews on one local day only the best counts (`ReviewItem.reviewed(quality:on:day:)`).
     @discardableResult
-    package func review(topic: String, quality q: Int, on date: Date = Date(), calendar: Calendar = .current) async throws -> ReviewItem {
+    package func review(topic: String, quality q: Int, on date: Date = Date(), offset: UTCOffset = .local) async throws -> ReviewItem {
         let key = Terms.normalize(topic)
-        let day = Self.dayFormatter(calendar).string(from: date)
+        let day = Days.label(of: date, offset)
         return try await pool.write { db in
             let current = try ReviewRow.fetchOne(db, key: key)?.item ?? ReviewItem(topic: key, due: date)
             let next = current.reviewed(quality: q, on: date, day: day)

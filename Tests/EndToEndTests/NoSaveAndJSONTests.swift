@@ -26,6 +26,26 @@ import Testing
         #expect(saved.first?["updated_at"] is String)
     }
 
+    /// Days are local days of the zone in `TZ`, read through libc rather than ICU: the same turn
+    /// falls on different dates 26 hours apart.
+    @Test func progressDaysFollowTheTimeZone() throws {
+        let home = try Binary.sandbox()
+        let asked = Date()
+        #expect(try Binary.run(["ask", "--offline", "--topic", "recursion"], input: "A function calls itself.", home: home).status == 0)
+        for (zone, hours) in [("Etc/GMT-14", 14), ("Etc/GMT+12", -12)] {
+            let formatter = DateFormatter()
+            formatter.timeZone = TimeZone(secondsFromGMT: hours * 3_600)
+            formatter.dateFormat = "yyyy-MM-dd"
+            let expected = Set([asked, Date()].map(formatter.string(from:)))   // a midnight may pass meanwhile
+            let progress = try Binary.run(["progress", "--json"], home: home, extra: ["TZ": zone])
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(progress.stdout.utf8)) as? [String: Any])
+            let days = try #require(report["days"] as? [[String: Any]])
+            #expect(days.count == 1)
+            #expect(expected.contains(days.first?["date"] as? String ?? ""), "\(zone): \(days)")
+            #expect(report["streak"] as? Int == 1)
+        }
+    }
+
     @Test func statsAsJSONInTheREPL() throws {
         let home = try Binary.sandbox()
         let result = try Binary.run(["--offline"], input: ":teach recursion\nA function calls itself with a smaller input.\n:stats --json\n:stats --yaml\n", home: home)

@@ -1,5 +1,6 @@
 import Foundation
 @testable import Report
+import TeachBack
 import Testing
 
 /// Each chart kind rendered from fixed data and compared with its committed SVG.
@@ -26,7 +27,7 @@ import Testing
     }
 
     @Test func calendarHeatMap() throws {
-        let today = Days.index(Fixtures.now, in: .gmt)
+        let today = Days.index(Fixtures.now, .zone(.gmt))
         let turns = Dictionary(uniqueKeysWithValues: stride(from: 0, to: 300, by: 3).map { (today - $0, 1 + $0 % 7) })
         let calendar = CalendarHeatMap(turnsByDay: turns, lastDay: today)
         #expect(Days.weekday(calendar.firstDay) == 0)

@@ -50,6 +50,6 @@ enum Fixtures {
 
     static func input(_ sessions: [Session], scope: ReportInput.Scope = .everything, reviews: [ReviewItem] = [],
                       concepts: [String: [String]] = ["recursion": recursionConcepts]) -> ReportInput {
-        ReportInput(scope: scope, sessions: sessions, reviewItems: reviews, concepts: concepts, now: now, timeZone: .gmt)
+        ReportInput(scope: scope, sessions: sessions, reviewItems: reviews, concepts: concepts, now: now, timeZone: .zone(.gmt))
     }
 }

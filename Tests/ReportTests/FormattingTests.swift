@@ -1,4 +1,5 @@
 @testable import Report
+import TeachBack
 import Foundation
 import Testing
 
@@ -29,12 +30,12 @@ import Testing
     @Test func daysAreCivilDatesAndWeekdays() {
         #expect(Days.label(0) == "1970-01-01")
         #expect(Days.weekday(0) == 3)  // a Thursday
-        #expect(Days.label(Days.index(Date(timeIntervalSince1970: 951_782_400), in: .gmt)) == "2000-02-29")
+        #expect(Days.label(of: Date(timeIntervalSince1970: 951_782_400), .zone(.gmt)) == "2000-02-29")
         #expect(Days.label(-1) == "1969-12-31")
         // Local days: 23:30 UTC is already the next day in Berlin.
         let lateEvening = Date(timeIntervalSince1970: 1_796_254_200)  // 2026-12-02 23:30 UTC
-        #expect(Days.label(Days.index(lateEvening, in: .gmt)) == "2026-12-02")
-        #expect(Days.label(Days.index(lateEvening, in: TimeZone(identifier: "Europe/Berlin") ?? .gmt)) == "2026-12-03")
+        #expect(Days.label(of: lateEvening, .zone(.gmt)) == "2026-12-02")
+        #expect(Days.label(of: lateEvening, .zone(TimeZone(identifier: "Europe/Berlin") ?? .gmt)) == "2026-12-03")
         #expect(Days.streak([10, 9, 8, 6], today: 10) == 3)
         #expect(Days.streak([9, 8], today: 10) == 2, "today without practice yet does not break the streak")
         #expect(Days.streak([8], today: 10) == 0)

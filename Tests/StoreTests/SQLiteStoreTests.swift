@@ -154,8 +154,6 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
 
 @Suite struct ProgressAndReviewTests {
     @Test func progressGroupsTurnsByDayAndCountsTheStreak() async throws {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
         let store = try SQLiteStore(path: temporaryPath())
         let now = Date(timeIntervalSince1970: 1_764_072_000)   // 2025-11-25 12:00 UTC
         for (daysAgo, clarity) in [(0, 0.8), (0, 0.6), (1, 0.5), (3, 0.9)] {
@@ -166,14 +164,14 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
             session.turns = [turn]
             try await store.save(turn, of: session)
         }
-        let days = try await store.progress(days: 7, now: now, calendar: calendar)
+        let days = try await store.progress(days: 7, now: now, offset: .zone(.gmt))
         #expect(days.map(\.date) == ["2025-11-22", "2025-11-24", "2025-11-25"])
         #expect(days.map(\.turns) == [1, 1, 2])
         #expect(days.map(\.sessions) == [1, 1, 2])
         #expect(days.last?.averageClarity == 0.7)
-        #expect(SQLiteStore.streak(days, now: now, calendar: calendar) == 2)
-        #expect(SQLiteStore.streak(days, now: now.addingTimeInterval(86_400), calendar: calendar) == 2, "today may still come")
-        #expect(try await store.progress(days: 1, now: now, calendar: calendar).map(\.turns) == [2])
+        #expect(SQLiteStore.streak(days, now: now, offset: .zone(.gmt)) == 2)
+        #expect(SQLiteStore.streak(days, now: now.addingTimeInterval(86_400), offset: .zone(.gmt)) == 2, "today may still come")
+        #expect(try await store.progress(days: 1, now: now, offset: .zone(.gmt)).map(\.turns) == [2])
     }
 
     @Test func finishedSessionsScheduleReviewsByTopic() async throws {
@@ -192,15 +190,13 @@ func sampleSession(turns: Int = 3, mode: String = "anxious") -> Session {
 extension SQLiteStoreTests {
     @Test func reviewsOnOneDayCountOnceAndSurviveTheDatabase() async throws {
         let store = try SQLiteStore(path: temporaryPath())
-        var utc = Calendar(identifier: .gregorian)
-        utc.timeZone = TimeZone(identifier: "UTC")!
         let afternoon = Date(timeIntervalSince1970: 1_764_770_400)   // 2025-12-03 14:00 UTC
         for (minutes, quality) in [(0, 4), (60, 5), (120, 3)] {
-            try await store.review(topic: "recursion", quality: quality, on: afternoon + Double(minutes * 60), calendar: utc)
+            try await store.review(topic: "recursion", quality: quality, on: afternoon + Double(minutes * 60), offset: .zone(.gmt))
         }
         let item = try #require(try await store.reviewItems().first)
         #expect(item.interval == 1 && item.repetitions == 1 && item.lastQuality == 5, "\(item)")
-        let next = try await store.review(topic: "recursion", quality: 5, on: afternoon + 86_400, calendar: utc)
+        let next = try await store.review(topic: "recursion", quality: 5, on: afternoon + 86_400, offset: .zone(.gmt))
         #expect(next.interval == 6)
     }
 }
