@@ -6,7 +6,9 @@ package struct Session: Codable, Sendable, Equatable {
     package var topic: String
     package var mode: String
     package var startedAt: Date
-    package var turns: [Turn]
+    package var turns: [Turn] { didSet { memory.follow(turns) } }
+    /// Derived from `turns` and kept in step with them, so a turn costs the same at turn 400 as at turn 1.
+    private var memory: SessionMemory
     /// Who the session belongs to, when a client says (MCP's `user_id`); nil in the REPL.
     package var userID: String?
 
@@ -18,6 +20,7 @@ package struct Session: Codable, Sendable, Equatable {
         self.startedAt = startedAt
         self.turns = turns
         self.userID = userID
+        memory = SessionMemory(turns)
     }
 
     /// Lower-case UUIDs: unique across machines, and any unique prefix names a session.
@@ -31,68 +34,20 @@ package struct Session: Codable, Sendable, Equatable {
 
     /// What the learner has covered so far: the concepts every turn covered, in the order they
     /// were first covered (DESIGN §4, "the student remembers the lesson").
-    package var covered: [String] { Terms.union(turns.map { $0.covered ?? [] }) }
+    package var covered: [String] { memory.covered }
 
     /// §8 analytics as the learner's session sees them: a gap covered since is not persistent.
     package var analytics: SessionAnalytics { SessionAnalytics(analyses: turns.map(\.analysis), covered: covered) }
 
     /// Concepts covered only with low confidence (every turn that covered them scored below
     /// `shakyBelow`): a persona may follow up on them, though they are no gaps.
-    package var shaky: [String] {
-        var best: [String: Double] = [:]
-        for turn in turns {
-            for concept in turn.covered ?? [] {
-                best[Terms.normalize(concept)] = max(best[Terms.normalize(concept)] ?? 0, turn.analysis.confidenceScore)
-            }
-        }
-        return covered.filter { (best[Terms.normalize($0)] ?? 1) < Self.shakyBelow }
-    }
+    package var shaky: [String] { memory.shaky(below: Self.shakyBelow) }
     package static let shakyBelow = 0.5
 
     /// The earlier turns as scripts and Claude see them. A question counts as answered when the
     /// next explanation covered a concept not covered before, or took up one of the question's
     /// content words (five letters or more: "Why does the *recursion* stop?").
-    package var history: [PastTurn] {
-        var before = Set<String>()
-        return turns.indices.map { i in
-            let turn = turns[i]
-            before.formUnion((turn.covered ?? []).map(Terms.normalize))
-            var answered = false
-            if i + 1 < turns.count {
-                let next = turns[i + 1]
-                let added = (next.covered ?? []).map(Terms.normalize).contains { !before.contains($0) }
-                answered = added || !Self.contentWords(turn.question).isDisjoint(with: Self.contentWords(next.explanation))
-            }
-            return PastTurn(explanation: turn.explanation, question: turn.question, analysis: turn.analysis, answered: answered)
-        }
-    }
-
-    /// Lower-cased words of five letters or more: what a reply must share with a question.
-    /// Worked on UTF-8 bytes (ASCII letters folded, any non-ASCII character taken as a letter):
-    /// `history` runs this over the whole session at every turn, and Unicode letter lookups made
-    /// a 200-turn session's turns several times slower.
-    static func contentWords(_ text: String) -> Set<[UInt8]> {
-        var words = Set<[UInt8]>()
-        var word: [UInt8] = []
-        var characters = 0
-        func end() {
-            if characters >= 5 { words.insert(word) }
-            word.removeAll(keepingCapacity: true)
-            characters = 0
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte | 0x20); characters += 1
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): word.append(byte); characters += 1
-            case 0x80...:
-                word.append(byte)
-                if byte & 0xC0 != 0x80 { characters += 1 }
-            default: end()
-            }
-        }
-        end()
-        return words
-    }
+    package var history: [PastTurn] { memory.history }
 
     /// The context heuristics receive for the next explanation.
     package func analysisContext(mode: String) -> AnalysisContext {
@@ -104,7 +59,7 @@ package struct Session: Codable, Sendable, Equatable {
     package func turnContext(explanation: String, analysis: Analysis, covered new: [String] = [],
                             question: String? = nil) -> TurnContext {
         TurnContext(topic: topic, mode: mode, number: nextTurnNumber, explanation: explanation,
-                    analysis: analysis, history: history, asked: turns.map(\.question),
+                    analysis: analysis, history: history, asked: memory.asked,
                     covered: Terms.union([covered, new]), shaky: shaky, question: question,
                     lastClaudeAnalysis: turns.last?.claudeAnalysis)
     }
@@ -112,6 +67,14 @@ package struct Session: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case id, topic, mode, turns
         case startedAt = "started_at", userID = "user_id"
+    }
+
+    /// Written out because `memory` is not decoded: it is rebuilt from the turns.
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), topic: try c.decode(String.self, forKey: .topic),
+                  mode: try c.decode(String.self, forKey: .mode), startedAt: try c.decode(Date.self, forKey: .startedAt),
+                  turns: try c.decode([Turn].self, forKey: .turns), userID: try c.decodeIfPresent(String.self, forKey: .userID))
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TeachBack
 
@@ -101,5 +102,42 @@ extension SessionHistoryTests {
         var sure = Self.turn(2, "It calls itself.", "How?", covered: ["recursive call"])
         sure.analysis.confidenceScore = 0.9
         #expect(Session(topic: "recursion", mode: "m", turns: [unsure, sure]).shaky == ["base case"])
+    }
+}
+
+extension SessionHistoryTests {
+    /// The memory follows the turns however they change: appended one at a time, edited in the
+    /// middle, replaced wholesale or decoded, it says what a session built from scratch says.
+    @Test func theMemoryFollowsEveryChangeToTheTurns() throws {
+        var turns = [
+            Self.turn(1, "It calls itself.", "Why does it stop?", covered: ["recursive call"]),
+            Self.turn(2, "The base case stops it.", "What is a stack frame?", covered: ["base case"]),
+            Self.turn(3, "A frame holds locals.", "Where do frames live?", covered: ["stack frame"]),
+            Self.turn(4, "Frames live on the call stack.", "And then?", covered: ["call stack", "Base  case"]),
+        ]
+        turns[1].analysis.confidenceScore = 0.2
+        func expectSame(_ session: Session, _ why: Comment) {
+            let fresh = Session(topic: session.topic, mode: "m", turns: session.turns)
+            #expect(session.history == fresh.history, why)
+            #expect(session.covered == fresh.covered, why)
+            #expect(session.shaky == fresh.shaky, why)
+        }
+        var grown = Session(topic: "recursion", mode: "m")
+        for turn in turns { grown.turns.append(turn) }
+        expectSame(grown, "appended")
+        #expect(grown.history.map(\.answered) == [true, true, true, false])
+        #expect(grown.covered == ["recursive call", "base case", "stack frame", "call stack"])
+        #expect(grown.shaky == [], "turn 4 covered the base case surely")
+
+        grown.turns[3].covered = ["call stack"]
+        expectSame(grown, "a turn edited in place")
+        #expect(grown.shaky == ["base case"])
+        grown.turns = Array(turns.reversed())
+        expectSame(grown, "the list replaced")
+        grown.turns.removeLast()
+        grown.turns.append(turns[1])
+        expectSame(grown, "the last turn swapped for another")
+        let decoded = try JSONDecoder().decode(Session.self, from: JSONEncoder().encode(grown))
+        #expect(decoded.history == grown.history && decoded.covered == grown.covered)
     }
 }
