@@ -12,26 +12,22 @@ extension LuaState {
         pushArray(analysis.strengths); setField(-2, "strengths")
     }
 
-    func push(_ history: [PastTurn]) {
-        newTable(arrayCount: history.count)
-        for (i, past) in history.enumerated() {
-            newTable(fieldCount: 4)
-            push(past.explanation); setField(-2, "explanation")
-            push(past.question); setField(-2, "question")
-            push(past.analysis); setField(-2, "analysis")
-            push(past.answered); setField(-2, "answered")
-            lua_rawseti(L, -2, lua_Integer(i + 1))
-        }
+    func push(_ past: PastTurn) {
+        newTable(fieldCount: 4)
+        push(past.explanation); setField(-2, "explanation")
+        push(past.question); setField(-2, "question")
+        push(past.analysis); setField(-2, "analysis")
+        push(past.answered); setField(-2, "answered")
     }
 
-    /// `ctx`; `concepts` is the registry reference of the topic pack's concept list, the same
-    /// table every call, so heuristics can cache what they compile from it.
+    /// `ctx` but its `history` (`ScriptRuntime.attachLists`); `concepts` is the registry reference
+    /// of the topic pack's concept list, the same table every call, so heuristics can cache what
+    /// they compile from it.
     func push(_ context: AnalysisContext, concepts: Int32?, terms: Int32? = nil) {
         newTable(fieldCount: 6)
         push(context.topic); setField(-2, "topic")
         push(context.mode); setField(-2, "mode")
         push(context.number); setField(-2, "number")
-        push(context.history); setField(-2, "history")
         pushArray(context.covered); setField(-2, "covered")
         if let concepts {
             pushRef(concepts)
@@ -64,6 +60,7 @@ extension LuaState {
         }
     }
 
+    /// `turn` but its `history` and `asked` (`ScriptRuntime.attachLists`).
     func push(_ turn: TurnContext) {
         newTable(fieldCount: 11)
         push(turn.topic); setField(-2, "topic")
@@ -71,8 +68,6 @@ extension LuaState {
         push(turn.number); setField(-2, "number")
         push(turn.explanation); setField(-2, "explanation")
         push(turn.analysis); setField(-2, "analysis")
-        push(turn.history); setField(-2, "history")
-        pushArray(turn.asked); setField(-2, "asked")
         pushArray(turn.covered); setField(-2, "covered")
         pushArray(turn.shaky); setField(-2, "shaky")
         if let last = turn.lastClaudeAnalysis {

@@ -1,6 +1,7 @@
 /// The sandbox, written in Lua because it is mostly table plumbing. It runs once per state,
 /// before any script, with the host's `teachback` API table and a file reader for `require`,
-/// strips what scripts must not reach, and returns `make_env(dir)`: a fresh environment per file.
+/// strips what scripts must not reach, and returns `make_env(dir)`, a fresh environment per file,
+/// and `lazy_lists(sources)`, the metatable that gives contexts their session lists on first use.
 enum Prelude {
     static let name = "=teachback-sandbox"
     static let source = #"""
@@ -102,6 +103,46 @@ local function make_env(dir)
   return setmetatable(env, { __index = strict_index, __metatable = false })
 end
 
-return make_env
+-- ctx.history, turn.history and turn.asked appear on first use, each a fresh copy of the
+-- session's list as it stood for that call (`sources`, tables the host never changes once a
+-- context can see them). Made eagerly, for every call, they cost each turn of a long session
+-- more than the last, and most scripts never read them. `pairs(ctx)` lists them as well.
+local function copy(t)
+  local c = {}
+  for k, v in next, t do
+    if type(v) == "table" then v = copy(v) end
+    c[k] = v
+  end
+  return c
+end
+local settled = setmetatable({}, { __mode = "k" })   -- per context: lists it now holds or dropped
+local function settle(t, k)
+  local s = settled[t]
+  if not s then s = {}; settled[t] = s end
+  s[k] = true
+end
+local function lazy_lists(sources)
+  return {
+    __index = function(t, k)
+      local list = sources[k]
+      if list == nil or (settled[t] and settled[t][k]) then return nil end
+      settle(t, k)
+      list = copy(list)
+      rawset(t, k, list)
+      return list
+    end,
+    __newindex = function(t, k, v)
+      if sources[k] ~= nil then settle(t, k) end
+      rawset(t, k, v)
+    end,
+    __pairs = function(t)
+      for k in next, sources do local _ = t[k] end
+      return next, t, nil
+    end,
+    __metatable = false,
+  }
+end
+
+return make_env, lazy_lists
 """#
 }

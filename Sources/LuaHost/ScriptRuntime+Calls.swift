@@ -19,6 +19,7 @@ extension ScriptRuntime {
             lua_pushvalue(lua.L, base + 1)
             // A fresh ctx each time: one heuristic changing it must not affect the next.
             lua.push(context, concepts: concepts, terms: terms)
+            attachLists(history: context.history, asked: nil)
             if let error = lua.call(nargs: 2, nresults: 1, budget: budgets.heuristic) {
                 problems.append(problem("heuristic '\(heuristic.name)'", file: heuristic.file, error))
                 continue
@@ -70,7 +71,7 @@ extension ScriptRuntime {
         for hook in registry.hooks where hook.event == event.kind {
             lua.pushRef(hook.function)
             switch event {
-            case .turn(let turn): lua.push(turn)
+            case .turn(let turn): pushTurn(turn, terms: false)
             case .sessionStart(let session), .sessionEnd(let session): lua.push(session)
             }
             if let error = lua.call(nargs: 1, nresults: 0, budget: budgets.mode) {
@@ -127,10 +128,12 @@ extension ScriptRuntime {
         return ref
     }
 
-    /// `turn` for a mode, with `terms`: the topic pack's declared terms and their definitions.
-    private func pushTurn(_ turn: TurnContext) {
+    /// `turn` for a mode (with `terms`: the topic pack's declared terms and their definitions)
+    /// or a hook.
+    private func pushTurn(_ turn: TurnContext, terms: Bool = true) {
         lua.push(turn)
-        if let pack = topicPack(for: turn.topic) {
+        attachLists(history: turn.history, asked: turn.asked)
+        if terms, let pack = topicPack(for: turn.topic) {
             lua.pushRef(termsReference(pack))
             lua.setField(-2, "terms")
         }

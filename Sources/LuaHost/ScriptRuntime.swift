@@ -45,6 +45,10 @@ final class ScriptRuntime {
     /// The file being loaded; registration is only allowed while this is set.
     var loading: (file: ScriptFile, registered: [String], failure: String?)?
     private var makeEnv: Int32 = 0
+    /// The prelude's `lazy_lists(sources)`.
+    var lazyLists: Int32 = 0
+    /// The session lists contexts copy from (`ScriptRuntime+ContextLists`).
+    var lists = ContextLists()
     /// Concept tables handed to heuristics, by topic pack name.
     var conceptRefs: [String: Int32] = [:]
     var termRefs: [String: Int32] = [:]
@@ -81,7 +85,8 @@ final class ScriptRuntime {
         pushAPI()
         lua.pushFunction { L in ScriptRuntime.of(L).readModule() }
         lua.pushFunction(TextHelpers.printLog)
-        guard lua.call(nargs: 3, nresults: 1, budget: budgets.load) == nil else { return false }
+        guard lua.call(nargs: 3, nresults: 2, budget: budgets.load) == nil else { return false }
+        lazyLists = lua.ref()
         makeEnv = lua.ref()
         return true
     }
