@@ -110,15 +110,26 @@ local function split_gaps(gaps, covered)
   return concepts, kinds
 end
 
+-- norm() of the questions already asked, remembered across turns (and sessions,
+-- up to a bound): the list grows by one question a turn, and normalising all of
+-- it again at every turn made a long session's turns ever slower.
+local asked_norms, remembered = {}, 0
+local function asked_norm(q)
+  local n = asked_norms[q]
+  if n == nil then
+    if remembered >= 4096 then asked_norms, remembered = {}, 0 end
+    n = norm(q)
+    asked_norms[q], remembered = n, remembered + 1
+  end
+  return n
+end
+
 -- The first candidate not asked before (case-insensitively); failing that, the
 -- first one with a distinguishing suffix.
 local function pick(candidates, turn, suffixes)
   local asked = {}
   for _, q in ipairs(type(turn.asked) == "table" and turn.asked or {}) do
-    asked[norm(q)] = true
-  end
-  for _, past in ipairs(type(turn.history) == "table" and turn.history or {}) do
-    if type(past) == "table" and type(past.question) == "string" then asked[norm(past.question)] = true end
+    if type(q) == "string" then asked[asked_norm(q)] = true end
   end
   for _, c in ipairs(candidates) do
     if not asked[norm(c)] then return c end
@@ -128,12 +139,9 @@ local function pick(candidates, turn, suffixes)
     local c = base .. " " .. s
     if not asked[norm(c)] then return c end
   end
-  local k = 2
-  while true do
-    local c = string.format("%s (%d)", base, k)
-    if not asked[norm(c)] then return c end
-    k = k + 1
-  end
+  local k, key = 2, norm(base)   -- norm(base .. " (k)") is norm(base) .. " (k)"
+  while asked[key .. " (" .. k .. ")"] do k = k + 1 end
+  return string.format("%s (%d)", base, k)
 end
 
 -- The question request's user message: topic, the explanation, the analysis so
