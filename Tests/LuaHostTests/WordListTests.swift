@@ -41,4 +41,23 @@ import Testing
     @Test func aMissingFileThrows() {
         #expect(throws: (any Error).self) { try WordList(contentsOf: "/nonexistent/teachback-words.txt") }
     }
+
+    /// The shipped list is used as mapped from its file, bisected on its bytes: every word in it
+    /// is found, and near misses (prefixes, extensions, neighbours) are not, exactly as in a list
+    /// built word by word in memory.
+    @Test func theMappedShippedListFindsWhatAListBuiltInMemoryFinds() throws {
+        let path = ScriptFixtures.repositoryRoot + "/plugins/data/common-words.txt"
+        let mapped = try WordList(contentsOf: path)
+        let words = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let built = WordList(words: words)
+        #expect(mapped.count == words.count && built.count == words.count)
+        #expect(words.allSatisfy { mapped.contains(String($0)) })
+        var probes: [String] = ["", "a", "zzzz", "~", "aardvar"]
+        for word in words.prefix(3_000).map(String.init) {
+            probes += [String(word.dropLast()), word + "x", word + "'s", word + "zz", "-" + word]
+        }
+        let differing = probes.filter { mapped.contains($0) != built.contains($0) }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+        #expect(!mapped.contains("zzzz") && mapped.contains("Aardvark's"))
+    }
 }
