@@ -22,6 +22,8 @@ final class LuaState {
     deinit { tb_close(L) }
 
     var memoryUsed: Int { tb_memory_used(L) }
+    /// Whether the last call's budget was kept by a deadline timer rather than the count hook.
+    var budgetKeptByTimer: Bool { tb_budget_timed(L) != 0 }
 
     /// The linked library's version, as `lua_version` reports it (504 → "Lua 5.4").
     static var version: String {
@@ -87,6 +89,20 @@ final class LuaState {
         }
     }
 
+    /// A new table holding the array part of the referenced one: its items are shared, as
+    /// strings and numbers always are.
+    func pushCopy(ofArray ref: Int32) {
+        pushRef(ref)
+        let count = rawLength(at: -1)
+        newTable(arrayCount: count)
+        for i in stride(from: 1, through: count, by: 1) {
+            lua_rawgeti(L, -2, lua_Integer(i))
+            lua_rawseti(L, -2, lua_Integer(i))
+        }
+        lua_copy(L, -1, -2)
+        pop()
+    }
+
     // MARK: References to values kept by Swift (registered functions).
 
     /// Pops the top value and keeps it in the registry.
@@ -100,12 +116,15 @@ final class LuaState {
 
     /// The string at `index` if it is a string (numbers are not converted in place).
     func string(at index: Int32) -> String? {
+        bytes(at: index).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of the string at `index`, valid while it stays on the stack.
+    func bytes(at index: Int32) -> UnsafeRawBufferPointer? {
         guard lua_type(L, index) == LUA_TSTRING else { return nil }
         var len = 0
         guard let p = tb_tostring(L, index, &len) else { return nil }
-        return p.withMemoryRebound(to: UInt8.self, capacity: len) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: len), as: UTF8.self)
-        }
+        return UnsafeRawBufferPointer(start: p, count: len)
     }
 
     func number(at index: Int32) -> Double? {

@@ -49,6 +49,8 @@ final class ScriptRuntime {
     var lazyLists: Int32 = 0
     /// The session lists contexts copy from (`ScriptRuntime+ContextLists`).
     var lists = ContextLists()
+    /// The last text split into words and sentences (`TextHelpers`).
+    var splits = SplitCache()
     /// Concept tables handed to heuristics, by topic pack name.
     var conceptRefs: [String: Int32] = [:]
     var termRefs: [String: Int32] = [:]

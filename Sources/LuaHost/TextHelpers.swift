@@ -1,3 +1,4 @@
+import Foundation
 import CLua
 import LuaShim
 
@@ -5,11 +6,11 @@ import LuaShim
 /// in Swift, where it is fast, for every heuristic to share.
 enum TextHelpers {
     static let functions: [(String, tb_swift_function)] = [
-        ("words", { L in ScriptRuntime.of(L).withText("words") { rt, text in rt.lua.pushArray(Tokenizer.words(in: text)) } }),
-        ("sentences", { L in ScriptRuntime.of(L).withText("sentences") { rt, text in rt.lua.pushArray(Tokenizer.sentences(in: text)) } }),
+        ("words", { L in ScriptRuntime.of(L).split("words", \.words, Tokenizer.words(in:)) }),
+        ("sentences", { L in ScriptRuntime.of(L).split("sentences", \.sentences, Tokenizer.sentences(in:)) }),
         ("syllables", { L in ScriptRuntime.of(L).withText("syllables") { rt, word in rt.lua.push(Syllables.count(word)) } }),
         ("stem", { L in ScriptRuntime.of(L).withText("stem") { rt, word in rt.lua.push(PorterStemmer.stem(word)) } }),
-        ("is_common", { L in ScriptRuntime.of(L).withText("is_common") { rt, word in rt.lua.push(rt.commonWords.contains(word)) } }),
+        ("is_common", { L in ScriptRuntime.of(L).withBytes("is_common") { rt, word in rt.lua.push(rt.commonWords.contains(utf8: word)) } }),
         ("log", log),
     ]
 
@@ -20,13 +21,45 @@ enum TextHelpers {
     static let printLog: tb_swift_function = { L in ScriptRuntime.of(L).appendLog(callerLevel: 2) }
 }
 
+/// The last text `teachback.words` and `sentences` split, and what they made of it: each
+/// heuristic of an analysis splits the same text, and a repeat costs only a copy of the list.
+struct SplitCache {
+    var text: [UInt8] = []
+    var words = LUA_NOREF
+    var sentences = LUA_NOREF
+}
+
 extension ScriptRuntime {
+    /// `teachback.words` or `sentences`: a fresh list every call (a script may change its own),
+    /// copied from the one kept for the text when it is the last text split.
+    func split(_ name: String, _ which: WritableKeyPath<SplitCache, Int32>, _ splitter: (String) -> [String]) -> Int32 {
+        withBytes(name) { rt, text in
+            let same = text.count == rt.splits.text.count
+                && (text.isEmpty || rt.splits.text.withUnsafeBytes { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 })
+            if !same {
+                luaL_unref(rt.lua.L, tb_registryindex(), rt.splits.words)
+                luaL_unref(rt.lua.L, tb_registryindex(), rt.splits.sentences)
+                rt.splits = SplitCache(text: Array(text))
+            }
+            if rt.splits[keyPath: which] == LUA_NOREF {
+                rt.lua.pushArray(splitter(String(decoding: text, as: UTF8.self)))
+                rt.splits[keyPath: which] = rt.lua.ref()
+            }
+            rt.lua.pushCopy(ofArray: rt.splits[keyPath: which])
+        }
+    }
+
     /// Calls `body` with the string argument of `teachback.<name>`, which pushes one result.
     func withText(_ name: String, _ body: (ScriptRuntime, String) -> Void) -> Int32 {
-        guard let text = lua.string(at: 1) else {
+        withBytes(name) { rt, bytes in body(rt, String(decoding: bytes, as: UTF8.self)) }
+    }
+
+    /// `withText` with the string's bytes as Lua holds them, for helpers called once a word.
+    func withBytes(_ name: String, _ body: (ScriptRuntime, UnsafeRawBufferPointer) -> Void) -> Int32 {
+        guard let bytes = lua.bytes(at: 1) else {
             return raise("teachback.\(name) expects a string, got \(lua.typeName(at: 1))")
         }
-        body(self, text)
+        body(self, bytes)
         return 1
     }
 }
