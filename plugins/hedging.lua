@@ -35,6 +35,10 @@ local DETERMINERS = {
 local phrases = require("lib.phrases")
 local HEDGE_INDEX = phrases.word_index(HEDGES)
 local BOOSTER_INDEX = phrases.word_index(BOOSTERS)
+-- A number, or an uncommon word of letters: something specific.
+local is_precise = phrases.memo(function(w)
+  return w:find("%d") ~= nil or (#w > 2 and w:find("^%a+$") ~= nil and not teachback.is_common(w))
+end)
 
 
 teachback.heuristic {
@@ -78,7 +82,7 @@ teachback.heuristic {
 
     local precise = 0
     for k = 1, #lw do
-      if lw[k]:find("%d") or (#lw[k] > 2 and lw[k]:find("^%a+$") and not teachback.is_common(lw[k])) then
+      if is_precise(lw[k]) then
         precise = precise + 1
       end
     end

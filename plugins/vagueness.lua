@@ -31,18 +31,9 @@ local DETERMINERS = { a = true, an = true, the = true, this = true, that = true,
 local VAGUE_INDEX, HEDGE_INDEX = phrases.word_index(VAGUE), phrases.word_index(HEDGES)
 
 -- Whether a lower-cased word is specific on its own (a number or an uncommon word),
--- cached across calls (dropped past 50,000 words); its stem, for topic words.
-local specific_cache, stem_cache, cache_size = {}, {}, 0
-local function look_up(w)
-  local s = specific_cache[w]
-  if s == nil then
-    s = w:find("%d") ~= nil or (#w > 2 and not teachback.is_common(w))
-    if cache_size >= 50000 then specific_cache, stem_cache, cache_size = {}, {}, 0 end
-    specific_cache[w], stem_cache[w] = s, teachback.stem(w)
-    cache_size = cache_size + 1
-  end
-  return s, stem_cache[w]
-end
+-- and its stem, for topic words.
+local is_specific = phrases.memo(function(w) return w:find("%d") ~= nil or (#w > 2 and not teachback.is_common(w)) end)
+local stem_of = phrases.memo(teachback.stem)
 
 -- Vague points (hedges half) and whether the sentence says anything specific.
 local function judge(sentence, topic_words)
@@ -52,8 +43,7 @@ local function judge(sentence, topic_words)
     local w = words[i]:lower()
     lw[i] = w
     if not specific then
-      local s, stem = look_up(w)
-      specific = s or topic_words[w] or topic_words[stem] or false
+      specific = is_specific(w) or topic_words[w] or topic_words[stem_of(w)] or false
     end
   end
   local points, i = 0, 1

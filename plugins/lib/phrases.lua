@@ -18,6 +18,7 @@
 --   phrases.word_match(lw, i, index)      length of the longest phrase at word i, or nil
 --   phrases.straight(text)                the text with curly apostrophes made straight
 --   phrases.clamp(x)                      x kept within [0, 1] (a heuristic's own score arithmetic)
+--   phrases.memo(fn)                      fn(word) remembered by word across calls
 
 local M = {}
 
@@ -67,27 +68,34 @@ function M.opens_with_definition(text)
   return false
 end
 
--- Stems of each word as written, cached across calls (texts reuse most words;
--- the cache is dropped when it grows past 50,000 words).
-local word_stems, cache_size = {}, 0
+-- `fn` (of one argument, never returning nil) with its results remembered across
+-- calls: texts share most of their words, so per-word work is mostly done once.
+-- The memory is dropped when it grows past 50,000 entries.
+function M.memo(fn)
+  local cache, size = {}, 0
+  return function(x)
+    local v = cache[x]
+    if v == nil then
+      v = fn(x)
+      if size >= 50000 then cache, size = {}, 0 end
+      cache[x], size = v, size + 1
+    end
+    return v
+  end
+end
 
 -- The stems of one word as written: lower-cased, a trailing 's dropped, split at - _ '.
-local function stems_of_word(word)
-  local cached = word_stems[word]
-  if cached then return cached end
-  cached = {}
+local stems_of_word = M.memo(function(word)
+  local stems = {}
   local w = word:lower()
   if w:find("['%-_]") then
     w = w:gsub("'s$", ""):gsub("'$", "")
-    for part in w:gmatch("[^%-_']+") do cached[#cached + 1] = teachback.stem(part) end
+    for part in w:gmatch("[^%-_']+") do stems[#stems + 1] = teachback.stem(part) end
   else
-    cached[1] = teachback.stem(w)
+    stems[1] = teachback.stem(w)
   end
-  if cache_size >= 50000 then word_stems, cache_size = {}, 0 end
-  word_stems[word] = cached
-  cache_size = cache_size + 1
-  return cached
-end
+  return stems
+end)
 
 -- The stems of `words` (a list of words as written, e.g. from teachback.words), in order.
 function M.stems(words)
@@ -185,6 +193,7 @@ end
 
 -- Curly apostrophes (as phones and word processors type them) read as straight ones.
 function M.straight(text)
+  if not text:find("\u{2019}", 1, true) then return text end
   return (text:gsub("\u{2019}", "'"))
 end
 
