@@ -1,12 +1,18 @@
+#define _GNU_SOURCE   // gettid, tgkill
 #include "LuaShim.h"
 #include "Budget.h"
 #include <lua5.4/lualib.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
+#include <unistd.h>
 
-/// Instructions between deadline checks: cheap enough to be invisible, fine enough to stop a
-/// runaway loop within a millisecond or so.
+/// Instructions between deadline checks when the count hook keeps the budget (no timer could
+/// be made): cheap enough to be invisible, fine enough to stop a runaway loop within a
+/// millisecond or so.
 #define TB_HOOK_EVERY 1000
 
 typedef struct {
@@ -15,6 +21,9 @@ typedef struct {
     double deadline;             // monotonic seconds; 0 when no call is running
     double budget;
     atomic_int interrupted;
+    atomic_int in_call;          // a tb_pcall is running, on `thread`...
+    atomic_int thread;
+    atomic_int timed;            // ...with a timer, not the count hook, keeping its budget
     void *owner;
 } tb_state;
 
@@ -54,7 +63,11 @@ static void tb_hook(lua_State *L, lua_Debug *ar);
 static void check_budget(lua_State *L, int level) {
     tb_state *s = state_of(L);
     int interrupted = atomic_load(&s->interrupted);
-    if (s->deadline == 0 || (!interrupted && now_seconds() < s->deadline)) return;
+    if (s->deadline == 0 || (!interrupted && now_seconds() < s->deadline)) {
+        // A late signal from an earlier call armed the hook: the timer keeps this call's budget.
+        if (atomic_load(&s->timed)) lua_sethook(L, NULL, 0, 0);
+        return;
+    }
     // Re-arm on every instruction so that a pcall inside the script cannot swallow the error.
     lua_sethook(L, tb_hook, LUA_MASKCOUNT, 1);
     luaL_where(L, level);
@@ -73,6 +86,65 @@ static void tb_hook(lua_State *L, lua_Debug *ar) {
 }
 
 void tb_check_budget(lua_State *L) { check_budget(L, 1); }
+
+// While a script runs, its budget is kept without a hook: any hook, even a counting one, makes
+// Lua's VM stop in the debug machinery at every instruction, which cost the heuristics about a
+// fifth of their time. Instead a one-shot timer signals the running thread at the deadline (and
+// Ctrl-C signals it too); the handler arms the count hook there, as lua.c's SIGINT handler does,
+// and the hook raises the error. Where no timer can be made, the count hook runs throughout.
+
+static int deadline_signal(void) { return SIGRTMIN + 4; }
+
+/// The state whose call runs on this thread: the one the signal is for.
+static _Thread_local lua_State *running_here;
+
+static void on_deadline_signal(int sig) {
+    (void)sig;
+    lua_State *L = running_here;
+    if (L) lua_sethook(L, tb_hook, LUA_MASKCOUNT, 1);
+}
+
+static pthread_once_t handler_once = PTHREAD_ONCE_INIT;
+static int handler_installed;
+
+static void install_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_deadline_signal;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    handler_installed = sigaction(deadline_signal(), &action, NULL) == 0;
+}
+
+/// Starts a timer that signals this thread `seconds` from now; false when none can be made.
+static int start_timer(double seconds, timer_t *timer) {
+    pthread_once(&handler_once, install_handler);
+    if (!handler_installed) return 0;
+    static _Thread_local int unblocked;
+    if (!unblocked) {   // dispatch's worker threads block every asynchronous signal
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, deadline_signal());
+        if (pthread_sigmask(SIG_UNBLOCK, &set, NULL) != 0) return 0;
+        unblocked = 1;
+    }
+    struct sigevent event;
+    memset(&event, 0, sizeof event);
+    event.sigev_notify = SIGEV_THREAD_ID;
+    event.sigev_signo = deadline_signal();
+    event._sigev_un._tid = gettid();
+    if (timer_create(CLOCK_MONOTONIC, &event, timer) != 0) return 0;
+    struct itimerspec when;
+    memset(&when, 0, sizeof when);
+    when.it_value.tv_sec = (time_t)seconds;
+    when.it_value.tv_nsec = (long)((seconds - (double)when.it_value.tv_sec) * 1e9);
+    if (when.it_value.tv_sec == 0 && when.it_value.tv_nsec <= 0) when.it_value.tv_nsec = 1;
+    if (timer_settime(*timer, 0, &when, NULL) != 0) {
+        timer_delete(*timer);
+        return 0;
+    }
+    return 1;
+}
 
 static int tb_traceback(lua_State *L) {
     const char *msg = lua_tostring(L, 1);
@@ -99,7 +171,6 @@ lua_State *tb_newstate(size_t memory_cap) {
         return NULL;
     }
     lua_atpanic(L, tb_panic);
-    lua_sethook(L, tb_hook, LUA_MASKCOUNT, TB_HOOK_EVERY);
     return L;
 }
 
@@ -122,17 +193,36 @@ int tb_pcall(lua_State *L, int nargs, int nresults, double budget_seconds) {
     s->budget = budget_seconds;
     s->deadline = now_seconds() + budget_seconds;
     s->enforce = 1;
+    lua_State *outer = running_here;
+    running_here = L;
+    timer_t timer;
+    int timed = start_timer(budget_seconds, &timer);
+    if (timed) lua_sethook(L, NULL, 0, 0); else lua_sethook(L, tb_hook, LUA_MASKCOUNT, TB_HOOK_EVERY);
+    atomic_store(&s->thread, gettid());
+    atomic_store(&s->timed, timed);
+    atomic_store(&s->in_call, 1);
     int status = lua_pcall(L, nargs, nresults, base);
+    atomic_store(&s->in_call, 0);
+    if (timed) timer_delete(timer);
+    running_here = outer;
     s->enforce = 0;
     s->deadline = 0;
-    lua_sethook(L, tb_hook, LUA_MASKCOUNT, TB_HOOK_EVERY);
+    lua_sethook(L, NULL, 0, 0);
     lua_remove(L, base);
     // A call that ran near the cap leaves its garbage collected before the next one starts.
     if (s->used > s->cap / 4 * 3) lua_gc(L, LUA_GCCOLLECT);
     return status;
 }
 
-void tb_interrupt(lua_State *L) { atomic_store(&state_of(L)->interrupted, 1); }
+int tb_budget_timed(lua_State *L) { return atomic_load(&state_of(L)->timed); }
+
+/// Ctrl-C, from any thread: the flag, and with a timer keeping the budget, the signal that arms
+/// the hook (a signal arriving after the call ended finds nothing to stop, and is ignored).
+void tb_interrupt(lua_State *L) {
+    tb_state *s = state_of(L);
+    atomic_store(&s->interrupted, 1);
+    if (atomic_load(&s->in_call) && atomic_load(&s->timed)) tgkill(getpid(), atomic_load(&s->thread), deadline_signal());
+}
 
 static int tb_trampoline(lua_State *L) {
     tb_swift_function fn = (tb_swift_function)lua_touserdata(L, lua_upvalueindex(1));

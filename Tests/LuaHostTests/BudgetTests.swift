@@ -48,6 +48,58 @@ import TeachBack
         }
     }
 
+    /// No hook runs while a script does: Ctrl-C reaches a plain Lua loop by a signal to the
+    /// thread running it, which arms the hook there.
+    @Test func ctrlCStopsAnEndlessLuaLoopPromptly() async throws {
+        var budgets = Budgets()
+        budgets.command = 60
+        let host = try ScriptFixtures(["spin.lua": """
+        teachback.command { name = "spin", run = function()
+          local n = 0
+          while true do n = n + 1 end
+        end }
+        teachback.command { name = "ok", run = function() return "fine" end }
+        """]).host(budgets: budgets)
+        let clock = ContinuousClock()
+        let asked = Protected<ContinuousClock.Instant?>(nil)
+        // A thread, not a task: the loop keeps a worker of the (2-thread) task pool busy.
+        let interrupter = Thread {
+            usleep(300_000)
+            asked.withLock { $0 = clock.now }
+            host.interrupt()
+        }
+        interrupter.start()
+        do {
+            _ = try await host.runCommand("spin", args: "", session: nil)
+            Issue.record("the loop should have been interrupted")
+        } catch {
+            #expect(error.message.contains("spin.lua:3: interrupted"))
+        }
+        let when = try #require(asked.withLock { $0 })
+        #expect(clock.now - when < .milliseconds(500), "a generous bound for a loaded machine")
+        #expect(try await host.runCommand("ok", args: "", session: nil) == "fine", "the state is still usable")
+    }
+
+    @Test func aDeadlineTimerNotTheCountHookKeepsTheBudget() throws {
+        let lua = try #require(LuaState(memoryCap: 1 << 20))
+        #expect(lua.load(text: "local n = 0 for i = 1, 1000 do n = n + i end return n", name: "=sum") == nil)
+        #expect(lua.call(nargs: 0, nresults: 1, budget: 1) == nil)
+        #expect(lua.number(at: -1) == 500_500)
+        #expect(lua.budgetKeptByTimer, "a hook in every call slows scripts by about a fifth")
+    }
+
+    /// Thousands of calls, each with its own deadline timer: none fails or is stopped early.
+    @Test func quickCallsOneAfterAnotherAreNeverStoppedEarly() async throws {
+        var budgets = Budgets()
+        budgets.heuristic = 0.002
+        let host = try ScriptFixtures(["a_fine.lua": Self.fine]).host(budgets: budgets)
+        for _ in 0..<2_000 {
+            let report = await host.analyze("x", context: ScriptFixtures.context())
+            #expect(report.problems.isEmpty && report.analysis.clarityScore == 0.8)
+            if !report.problems.isEmpty { break }
+        }
+    }
+
     @Test func anEndlessLoopAtLoadTimeIsReportedAndTheOtherFilesLoad() async throws {
         var budgets = Budgets()
         budgets.load = 0.05

@@ -23,6 +23,8 @@ size_t tb_memory_used(lua_State *L);
 int tb_pcall(lua_State *L, int nargs, int nresults, double budget_seconds);
 /// Makes the running call fail as if its budget had run out (Ctrl-C); safe from any thread.
 void tb_interrupt(lua_State *L);
+/// Whether the last call's budget was kept by a timer (else by the count hook, which slows Lua).
+int tb_budget_timed(lua_State *L);
 
 /// Pushes `fn` as a Lua function going through the raising trampoline.
 void tb_pushswiftfunction(lua_State *L, tb_swift_function fn);
