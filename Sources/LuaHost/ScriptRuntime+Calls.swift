@@ -13,6 +13,7 @@ extension ScriptRuntime {
         let pack = topicPack(for: context.topic)
         let concepts = pack.map(conceptsReference)
         let terms = pack.map(termsReference)
+        keepSplits(of: text)
         lua.push(text)
         for heuristic in registry.heuristics {
             lua.pushRef(heuristic.analyze)

@@ -21,8 +21,9 @@ enum TextHelpers {
     static let printLog: tb_swift_function = { L in ScriptRuntime.of(L).appendLog(callerLevel: 2) }
 }
 
-/// The last text `teachback.words` and `sentences` split, and what they made of it: each
-/// heuristic of an analysis splits the same text, and a repeat costs only a copy of the list.
+/// The text under analysis, and its words and sentences once a heuristic asked: every heuristic
+/// splits that same text, and a repeat costs only a copy of the list. Other texts (a sentence,
+/// a phrase) are split as asked, and never displace it.
 struct SplitCache {
     var text: [UInt8] = []
     var words = LUA_NOREF
@@ -30,16 +31,22 @@ struct SplitCache {
 }
 
 extension ScriptRuntime {
+    /// Makes `text` the one whose splits are kept, for one analysis.
+    func keepSplits(of text: String) {
+        luaL_unref(lua.L, tb_registryindex(), splits.words)
+        luaL_unref(lua.L, tb_registryindex(), splits.sentences)
+        splits = SplitCache(text: Array(text.utf8))
+    }
+
     /// `teachback.words` or `sentences`: a fresh list every call (a script may change its own),
-    /// copied from the one kept for the text when it is the last text split.
+    /// for the text under analysis copied from the one kept.
     func split(_ name: String, _ which: WritableKeyPath<SplitCache, Int32>, _ splitter: (String) -> [String]) -> Int32 {
         withBytes(name) { rt, text in
-            let same = text.count == rt.splits.text.count
+            let kept = text.count == rt.splits.text.count
                 && (text.isEmpty || rt.splits.text.withUnsafeBytes { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 })
-            if !same {
-                luaL_unref(rt.lua.L, tb_registryindex(), rt.splits.words)
-                luaL_unref(rt.lua.L, tb_registryindex(), rt.splits.sentences)
-                rt.splits = SplitCache(text: Array(text))
+            guard kept else {
+                rt.lua.pushArray(splitter(String(decoding: text, as: UTF8.self)))
+                return
             }
             if rt.splits[keyPath: which] == LUA_NOREF {
                 rt.lua.pushArray(splitter(String(decoding: text, as: UTF8.self)))
