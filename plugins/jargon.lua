@@ -103,18 +103,8 @@ local function titlecase(w)
   return w:match("^%u%l+$") ~= nil or w:match("^%u%l+%-%u%l+$") ~= nil
 end
 
--- Candidate kinds by word as written, cached across calls (dropped past 50,000).
-local kinds, kinds_size = {}, 0
-local function kind_of(w, key)
-  local kind = kinds[w]
-  if kind == nil then
-    kind = candidate(w, key) or false
-    if kinds_size >= 50000 then kinds, kinds_size = {}, 0 end
-    kinds[w] = kind
-    kinds_size = kinds_size + 1
-  end
-  return kind
-end
+-- The candidate kind of a word as written (possessive stripped), or false.
+local kind_of = phrases.memo(function(w) return candidate(w, w:lower()) or false end)
 
 -- Whether the punctuation after a word introduces its definition: "X (", "X:",
 -- "X -- ", "X, which", "X, i.e.", "X, that is".
@@ -206,7 +196,7 @@ teachback.heuristic {
     for i = 1, n do
       local w = words[i]
       if w:find("'", 1, true) then w = strip_possessive(w) end
-      local kind = not inside[i] and kind_of(w, lower[i])
+      local kind = not inside[i] and kind_of(w)
       if kind then
         local key = lower[i]
         if kind == "acronym" and w:match("^%u%u+s$") then   -- CPUs -> CPU

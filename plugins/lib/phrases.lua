@@ -181,8 +181,10 @@ end
 
 -- Length of the longest phrase of `index` starting at lower-case word lw[i], or nil.
 function M.word_match(lw, i, index)
-  for _, seq in ipairs(index[lw[i]] or {}) do
-    local ok = true
+  local bucket = index[lw[i]]
+  if not bucket then return nil end   -- most words: no table made, no iterator
+  for k = 1, #bucket do
+    local seq, ok = bucket[k], true
     for j = 2, #seq do
       if lw[i + j - 1] ~= seq[j] then ok = false; break end
     end

@@ -19,8 +19,7 @@ local NAMED_HEADS = {
   transform = true, rule = true, paradox = true, curve = true, reaction = true,
 }
 
--- Stems by lower-cased word, cached across calls (dropped past 50,000 words).
-local stem_cache, stem_cache_size = {}, 0
+local phrases = require("lib.phrases")
 
 -- Declared terms compiled by the terms table: index[first stem] = { {stems..., term}, ... }.
 local compiled_terms = setmetatable({}, { __mode = "k" })
@@ -49,17 +48,8 @@ local function term_index(terms)
   return index
 end
 
--- Stem of a lower-cased word, cached.
-local function stem_of(w)
-  local stem = stem_cache[w]
-  if not stem then
-    stem = teachback.stem(w)
-    if stem_cache_size >= 50000 then stem_cache, stem_cache_size = {}, 0 end
-    stem_cache[w] = stem
-    stem_cache_size = stem_cache_size + 1
-  end
-  return stem
-end
+-- Stem of a lower-cased word, remembered across calls.
+local stem_of = phrases.memo(teachback.stem)
 
 function M.spans(words, lower, gaps, declared_terms, name_of)
   local n = #words
@@ -72,8 +62,9 @@ function M.spans(words, lower, gaps, declared_terms, name_of)
   local i = 1
   while i <= n do
     local matched
-    for _, entry in ipairs(declared and declared[stems[i]] or {}) do
-      local ok = true
+    local bucket = declared and declared[stems[i]]
+    for e = 1, bucket and #bucket or 0 do
+      local entry, ok = bucket[e], true
       for k = 2, #entry.seq do
         if stems[i + k - 1] ~= entry.seq[k] then ok = false; break end
       end
