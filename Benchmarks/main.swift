@@ -47,7 +47,7 @@ let overlap = selected.isEmpty || selected.isSuperset(of: [1, 6])
 let sessionsFile = overlap ? Result { try BatchAnalyticsCase.prepare(layout) } : nil
 await measure([1, 2, 3], ["Turn latency", "Overhead", "First question token"]) { try await TurnLatencyCase.run(layout) }
 await measure([7], ["Concurrency"]) { [try await ConcurrencyCase.run(layout)] }
-await measure([4], ["Start-up"]) { [try StartUpCase.run(layout)] }
+await measure([4], ["Start-up"]) { [try await StartUpCase.run(layout)] }
 await measure([8], ["Memory"]) { [try MemoryCase.run(layout)] }
 await measure([9], ["MCP tool call"]) { [try MCPCase.run(layout)] }
 await measure([10], ["HTML report"]) { [try ReportCase.run()] }

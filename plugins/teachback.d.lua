@@ -38,7 +38,7 @@
 ---@field topic string
 ---@field mode string
 ---@field number integer this turn's number, from 1
----@field history teachback.PastTurn[] earlier turns of the session
+---@field history teachback.PastTurn[] earlier turns of the session (made on first use, a fresh copy each call)
 ---@field concepts? teachback.Concept[] the concepts of the topic pack matching `topic`, if any
 ---@field terms? teachback.Term[] the technical terms of that topic pack, if any
 ---@field covered string[] concepts covered in earlier turns of this session (a heuristic's `covered`): not gaps any more
@@ -50,8 +50,8 @@
 ---@field number integer this turn's number, from 1
 ---@field explanation string
 ---@field analysis teachback.Analysis merged so far (local in parallel and offline mode)
----@field history teachback.PastTurn[] earlier turns
----@field asked string[] questions already asked in this session
+---@field history teachback.PastTurn[] earlier turns (made on first use, a fresh copy each call)
+---@field asked string[] questions already asked in this session (made on first use, likewise)
 ---@field covered string[] concepts covered in this session, this explanation included: never ask about them
 ---@field shaky string[] covered earlier, but only in turns that sounded unsure (confidence below 0.5): a follow-up may ask
 ---@field terms? teachback.Term[] the matched topic pack's terms with their definitions (prompt and fallback only)

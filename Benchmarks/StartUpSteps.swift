@@ -1,0 +1,33 @@
+import Foundation
+import LuaHost
+import Store
+
+/// Two steps of start-up timed in this process: loading the built-in scripts into a new Lua
+/// state, and opening a new database (file, WAL, migrations).
+struct StartUpSteps {
+    static let runs = 10
+    var scripts: Double
+    var files: Int
+    var database: Double
+
+    static func measure(_ layout: Layout) async throws -> StartUpSteps {
+        let clock = ContinuousClock()
+        var scripts: [Double] = []
+        var files = 0
+        for _ in 0..<runs {
+            let started = clock.now
+            let host = try LuaScriptHost(paths: ScriptPaths(builtinRoot: layout.repoRoot, userConfig: nil))
+            scripts.append((clock.now - started).ms)
+            files = await host.files.count
+        }
+        let directory = try Layout.temporaryDirectory("database")
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var database: [Double] = []
+        for run in 0..<runs {
+            let started = clock.now
+            _ = try SQLiteStore(path: directory + "/\(run).sqlite")
+            database.append((clock.now - started).ms)
+        }
+        return StartUpSteps(scripts: Stats.median(scripts), files: files, database: Stats.median(database))
+    }
+}
