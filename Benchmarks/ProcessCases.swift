@@ -6,7 +6,7 @@ import Foundation
 /// and starts the release one).
 enum StartUpCase {
     static let runs = 20, warmUp = 2
-    static let targetMs = 40.0
+    static let targetMs = 40.0, debugTargetMs = 100.0
 
     static func run(_ layout: Layout) async throws -> CaseResult {
         var result = CaseResult(4, "Start-up")
@@ -22,8 +22,8 @@ enum StartUpCase {
                    target: "(the floor)")
         result.row("of which: loading the built-in scripts (in process), median", Format.ms(steps.scripts),
                    target: "(\(steps.files) files)")
-        result.row("of which: opening a new database (in process), median", Format.ms(steps.database),
-                   target: "(migrations included)")
+        result.row("of which: opening the database (in process), median", Format.ms(steps.database),
+                   target: "(made by an earlier run)")
         result.metrics["version_median_ms"] = bare
         result.metrics["scripts_median_ms"] = steps.scripts
         result.metrics["database_median_ms"] = steps.database
@@ -31,8 +31,9 @@ enum StartUpCase {
         if FileManager.default.isExecutableFile(atPath: debug) {
             let debugTimes = try startUps(debug, layout).times
             let debugMedian = Stats.median(debugTimes)
-            result.row("the debug build, median (p95)", "\(Format.ms(debugMedian)) (\(Format.ms(Stats.percentile(debugTimes, 95))))",
-                       target: "(`make run` starts the release build)")
+            result.row("the debug build (`make build`; `make run` starts the release one), median (p95)",
+                       "\(Format.ms(debugMedian)) (\(Format.ms(Stats.percentile(debugTimes, 95))))", target: "≤ 100 ms",
+                       Verdict(debugMedian <= debugTargetMs))
             result.metrics["debug_median_ms"] = debugMedian
             result.metrics["debug_p95_ms"] = Stats.percentile(debugTimes, 95)
         } else {

@@ -3,7 +3,7 @@ import LuaHost
 import Store
 
 /// Two steps of start-up timed in this process: loading the built-in scripts into a new Lua
-/// state, and opening a new database (file, WAL, migrations).
+/// state, and opening the database, as a start-up after the first finds it (migrated, WAL).
 struct StartUpSteps {
     static let runs = 10
     var scripts: Double
@@ -22,10 +22,12 @@ struct StartUpSteps {
         }
         let directory = try Layout.temporaryDirectory("database")
         defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/teachback.sqlite"
+        _ = try SQLiteStore(path: path)
         var database: [Double] = []
-        for run in 0..<runs {
+        for _ in 0..<runs {
             let started = clock.now
-            _ = try SQLiteStore(path: directory + "/\(run).sqlite")
+            _ = try SQLiteStore(path: path)
             database.append((clock.now - started).ms)
         }
         return StartUpSteps(scripts: Stats.median(scripts), files: files, database: Stats.median(database))

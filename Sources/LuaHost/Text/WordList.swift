@@ -93,15 +93,27 @@ package struct WordList: Sendable {
     /// The number of words when `bytes` is already in our form — keys (lower-case ASCII letters,
     /// `'` and `-`), each ended by a newline, strictly in byte order — else nil.
     private static func canonicalCount(_ bytes: UnsafeRawBufferPointer) -> Int? {
-        guard bytes.last == 0x0A else { return bytes.isEmpty ? 0 : nil }
-        var count = 0, previous = -1, start = 0
-        for (i, b) in bytes.enumerated() {
-            if b == 0x0A {
-                guard i > start, previous < 0 || order(bytes, previous, start) < 0 else { return nil }
-                (previous, start, count) = (start, i + 1, count + 1)
-            } else if !((0x61...0x7A).contains(b) || b == 0x27 || b == 0x2D) {
-                return nil
+        guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        guard bytes.last == 0x0A else { return nil }
+        var count = 0
+        var previous: (start: Int, length: Int)?
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while base[end] != 0x0A {
+                let b = base[end]
+                guard (0x61...0x7A).contains(b) || b == 0x27 || b == 0x2D else { return nil }
+                end += 1
             }
+            let length = end - start
+            guard length > 0 else { return nil }
+            if let (p, n) = previous {   // strictly after the previous word, bytewise
+                let order = memcmp(base + p, base + start, min(n, length))
+                guard order < 0 || (order == 0 && n < length) else { return nil }
+            }
+            previous = (start, length)
+            count += 1
+            start = end + 1
         }
         return count
     }
