@@ -65,7 +65,13 @@ static void check_budget(lua_State *L, int level) {
     int interrupted = atomic_load(&s->interrupted);
     if (s->deadline == 0 || (!interrupted && now_seconds() < s->deadline)) {
         // A late signal from an earlier call armed the hook: the timer keeps this call's budget.
-        if (atomic_load(&s->timed)) lua_sethook(L, NULL, 0, 0);
+        // Should this call's own signal land while the hook is being turned off, the deadline has
+        // passed by then: looking again keeps it from being lost.
+        if (atomic_load(&s->timed)) {
+            lua_sethook(L, NULL, 0, 0);
+            if (atomic_load(&s->interrupted) || (s->deadline != 0 && now_seconds() >= s->deadline))
+                lua_sethook(L, tb_hook, LUA_MASKCOUNT, 1);
+        }
         return;
     }
     // Re-arm on every instruction so that a pcall inside the script cannot swallow the error.
@@ -194,10 +200,11 @@ int tb_pcall(lua_State *L, int nargs, int nresults, double budget_seconds) {
     s->deadline = now_seconds() + budget_seconds;
     s->enforce = 1;
     lua_State *outer = running_here;
+    lua_sethook(L, NULL, 0, 0);   // before the timer starts: its signal may come at once
     running_here = L;
     timer_t timer;
     int timed = start_timer(budget_seconds, &timer);
-    if (timed) lua_sethook(L, NULL, 0, 0); else lua_sethook(L, tb_hook, LUA_MASKCOUNT, TB_HOOK_EVERY);
+    if (!timed) lua_sethook(L, tb_hook, LUA_MASKCOUNT, TB_HOOK_EVERY);
     atomic_store(&s->thread, gettid());
     atomic_store(&s->timed, timed);
     atomic_store(&s->in_call, 1);
