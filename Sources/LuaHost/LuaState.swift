@@ -24,6 +24,8 @@ final class LuaState {
     var memoryUsed: Int { tb_memory_used(L) }
     /// Whether the last call's budget was kept by a deadline timer rather than the count hook.
     var budgetKeptByTimer: Bool { tb_budget_timed(L) != 0 }
+    /// ThreadSanitizer holds signals back while Lua runs, so its builds keep budgets by the hook.
+    static var builtWithThreadSanitizer: Bool { tb_thread_sanitized() != 0 }
 
     /// The linked library's version, as `lua_version` reports it (504 → "Lua 5.4").
     static var version: String {

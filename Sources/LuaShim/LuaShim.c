@@ -122,8 +122,19 @@ static void install_handler(void) {
     handler_installed = sigaction(deadline_signal(), &action, NULL) == 0;
 }
 
+#if defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define TB_NO_TIMER 1   // TSan holds a signal until its thread runs instrumented code: Lua never does
+#endif
+#endif
+
 /// Starts a timer that signals this thread `seconds` from now; false when none can be made.
 static int start_timer(double seconds, timer_t *timer) {
+#ifdef TB_NO_TIMER
+    (void)seconds;
+    (void)timer;
+    return 0;
+#endif
     pthread_once(&handler_once, install_handler);
     if (!handler_installed) return 0;
     static _Thread_local int unblocked;
@@ -222,6 +233,14 @@ int tb_pcall(lua_State *L, int nargs, int nresults, double budget_seconds) {
 }
 
 int tb_budget_timed(lua_State *L) { return atomic_load(&state_of(L)->timed); }
+
+int tb_thread_sanitized(void) {
+#ifdef TB_NO_TIMER
+    return 1;
+#else
+    return 0;
+#endif
+}
 
 /// Ctrl-C, from any thread: the flag, and with a timer keeping the budget, the signal that arms
 /// the hook (a signal arriving after the call ended finds nothing to stop, and is ignored).

@@ -85,7 +85,7 @@ import TeachBack
         #expect(lua.load(text: "local n = 0 for i = 1, 1000 do n = n + i end return n", name: "=sum") == nil)
         #expect(lua.call(nargs: 0, nresults: 1, budget: 1) == nil)
         #expect(lua.number(at: -1) == 500_500)
-        #expect(lua.budgetKeptByTimer, "a hook in every call slows scripts by about a fifth")
+        #expect(lua.budgetKeptByTimer != LuaState.builtWithThreadSanitizer, "a hook in every call slows scripts by about a fifth")
     }
 
     /// Thousands of calls, each with its own deadline timer: none fails or is stopped early.

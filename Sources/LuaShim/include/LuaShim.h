@@ -25,6 +25,8 @@ int tb_pcall(lua_State *L, int nargs, int nresults, double budget_seconds);
 void tb_interrupt(lua_State *L);
 /// Whether the last call's budget was kept by a timer (else by the count hook, which slows Lua).
 int tb_budget_timed(lua_State *L);
+/// Whether this is a ThreadSanitizer build, where the count hook keeps every budget.
+int tb_thread_sanitized(void);
 
 /// Pushes `fn` as a Lua function going through the raising trampoline.
 void tb_pushswiftfunction(lua_State *L, tb_swift_function fn);
