@@ -44,8 +44,8 @@ install-packages:
 build: setup
 	swift build
 
-## run: the release build, as installed (a first build takes about 2.5 minutes on 2 cores, later
-## ones seconds; it starts in about a quarter of the debug build's time)
+## run: the release build, as installed (a first build takes 3–4 minutes on 2 cores, later
+## ones seconds; it starts in about half the debug build's time)
 run: setup
 	$(RELEASE) --product teachback
 	.build/release/teachback $(ARGS)
