@@ -88,26 +88,10 @@ import TeachBack
         let fixtures = try ScriptFixtures(["slow.lua": """
         teachback.command { name = "slow", run = function() return tostring(string.rep("a", 50000):find(".-.-.-.-x")) end }
         """])
-        let host = try fixtures.host(budgets: budgets)
-        let clock = ContinuousClock()
-        let asked = Protected<ContinuousClock.Instant?>(nil)
-        // A thread, not a task: the match keeps a worker of the (2-thread) task pool busy.
-        let interrupter = Thread {
-            usleep(300_000)
-            asked.withLock { $0 = clock.now }
-            host.interrupt()
-        }
-        interrupter.start()
-        do {
-            _ = try await host.runCommand("slow", args: "", session: nil)
-            Issue.record("the command should have been interrupted")
-        } catch {
-            #expect(error.message.contains("slow.lua:1: interrupted"))
-        }
-        let stopped = clock.now
-        let when = try #require(asked.withLock { $0 })
+        let (message, stopping) = try await ScriptFixtures.interrupted("slow", on: try fixtures.host(budgets: budgets))
+        #expect(message?.contains("slow.lua:1: interrupted") == true, "\(String(describing: message))")
         // The matcher checks the flag every 1024 steps (microseconds); the bound is for a loaded machine.
-        #expect(stopped - when < .milliseconds(500))
+        #expect(stopping < .milliseconds(500))
     }
 
     @Test func boundedLibraryFunctionsBehaveAsLuasOwn() async throws {

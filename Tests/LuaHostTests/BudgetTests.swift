@@ -60,23 +60,9 @@ import TeachBack
         end }
         teachback.command { name = "ok", run = function() return "fine" end }
         """]).host(budgets: budgets)
-        let clock = ContinuousClock()
-        let asked = Protected<ContinuousClock.Instant?>(nil)
-        // A thread, not a task: the loop keeps a worker of the (2-thread) task pool busy.
-        let interrupter = Thread {
-            usleep(300_000)
-            asked.withLock { $0 = clock.now }
-            host.interrupt()
-        }
-        interrupter.start()
-        do {
-            _ = try await host.runCommand("spin", args: "", session: nil)
-            Issue.record("the loop should have been interrupted")
-        } catch {
-            #expect(error.message.contains("spin.lua:3: interrupted"))
-        }
-        let when = try #require(asked.withLock { $0 })
-        #expect(clock.now - when < .milliseconds(500), "a generous bound for a loaded machine")
+        let (message, stopping) = try await ScriptFixtures.interrupted("spin", on: host)
+        #expect(message?.contains("spin.lua:3: interrupted") == true, "\(String(describing: message))")
+        #expect(stopping < .milliseconds(500), "a generous bound for a loaded machine")
         #expect(try await host.runCommand("ok", args: "", session: nil) == "fine", "the state is still usable")
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 @testable import LuaHost
 import TeachBack
+import Testing
 
 /// Real script files in a fresh temporary directory, loaded by a real Lua host.
 struct ScriptFixtures {
@@ -39,5 +40,27 @@ struct ScriptFixtures {
 
     static func context(topic: String = "recursion", number: Int = 1) -> AnalysisContext {
         AnalysisContext(topic: topic, mode: "socratic", number: number, history: [])
+    }
+
+    /// Runs `command` on `host` and interrupts it (Ctrl-C) 300 ms in, from a thread of its own:
+    /// a task could not run while the command keeps a worker of the (2-thread) task pool busy.
+    /// Returns the error the command failed with (nil if it returned) and how long it took to stop.
+    static func interrupted(_ command: String, on host: LuaScriptHost) async throws -> (message: String?, stopping: Duration) {
+        let clock = ContinuousClock()
+        let asked = Protected<ContinuousClock.Instant?>(nil)
+        let interrupter = Thread {
+            usleep(300_000)
+            asked.withLock { $0 = clock.now }
+            host.interrupt()
+        }
+        interrupter.start()
+        var message: String?
+        do {
+            _ = try await host.runCommand(command, args: "", session: nil)
+        } catch {
+            message = error.message
+        }
+        let stopped = clock.now
+        return (message, stopped - (try #require(asked.withLock { $0 })))
     }
 }
