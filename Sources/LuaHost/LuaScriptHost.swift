@@ -9,7 +9,8 @@ package actor LuaScriptHost: ScriptHost {
     package let budgets: Budgets
     /// The scripts' log, kept across `:reload`.
     package nonisolated let log: ScriptLog
-    private let commonWords: WordList
+    /// The common-word list, or why it could not be read.
+    private let commonWords: Result<WordList, Problem>
     private var runtime: ScriptRuntime
     /// The current state's address, for `interrupt()` from any thread (Ctrl-C).
     private let interruptTarget = Protected<UInt?>(nil)
@@ -23,7 +24,7 @@ package actor LuaScriptHost: ScriptHost {
         self.paths = paths
         self.budgets = budgets
         self.log = log
-        commonWords = paths.commonWordsFile.flatMap { try? WordList(contentsOf: $0) } ?? WordList(words: [String]())
+        commonWords = Self.readCommonWords(paths)
         guard let runtime = Self.makeRuntime(paths: paths, budgets: budgets, commonWords: commonWords, log: log) else {
             throw .noState
         }
@@ -31,7 +32,19 @@ package actor LuaScriptHost: ScriptHost {
         interruptTarget.withLock { $0 = UInt(bitPattern: runtime.lua.L) }
     }
 
-    private static func makeRuntime(paths: ScriptPaths, budgets: Budgets, commonWords: WordList, log: ScriptLog) -> ScriptRuntime? {
+    /// Without a built-in root (already warned about) the list is empty; a root without a readable
+    /// list makes `teachback.is_common` fail, naming the file, in the scripts that call it: an
+    /// empty list would quietly count every word as uncommon.
+    private static func readCommonWords(_ paths: ScriptPaths) -> Result<WordList, Problem> {
+        guard let file = paths.commonWordsFile else { return .success(WordList(words: [String]())) }
+        do {
+            return .success(try WordList(contentsOf: file))
+        } catch {
+            return .failure(Problem("no common-word list: cannot read \(file) (\(error.localizedDescription))"))
+        }
+    }
+
+    private static func makeRuntime(paths: ScriptPaths, budgets: Budgets, commonWords: Result<WordList, Problem>, log: ScriptLog) -> ScriptRuntime? {
         guard let runtime = ScriptRuntime(budgets: budgets, commonWords: commonWords, log: log) else { return nil }
         paths.files().forEach(runtime.load)
         return runtime
@@ -63,7 +76,7 @@ package actor LuaScriptHost: ScriptHost {
     package var config: ScriptConfig { runtime.registry.config }
     package var memoryUsed: Int { runtime.lua.memoryUsed }
     package var memoryCap: Int { runtime.lua.memoryCap }
-    package var commonWordCount: Int { commonWords.count }
+    package var commonWordCount: Int { (try? commonWords.get())?.count ?? 0 }
 
     package var heuristics: [PluginItem] {
         runtime.registry.heuristics.map { PluginItem(name: $0.name, description: $0.description, file: $0.file) }

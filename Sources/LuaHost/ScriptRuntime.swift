@@ -38,7 +38,7 @@ package struct Budgets: Sendable {
 final class ScriptRuntime {
     let lua: LuaState
     let budgets: Budgets
-    let commonWords: WordList
+    let commonWords: Result<WordList, Problem>
     var registry = Registry()
     private(set) var files: [LoadedFile] = []
     let log: ScriptLog
@@ -57,7 +57,7 @@ final class ScriptRuntime {
     /// Which pack (if any) a session topic matched, looked up once per topic.
     var packByTopic: [String: TopicPack?] = [:]
 
-    init?(budgets: Budgets, commonWords: WordList, log: ScriptLog) {
+    init?(budgets: Budgets, commonWords: Result<WordList, Problem>, log: ScriptLog) {
         guard let lua = LuaState(memoryCap: budgets.memoryCap) else { return nil }
         self.lua = lua
         self.budgets = budgets

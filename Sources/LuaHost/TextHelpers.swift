@@ -10,9 +10,18 @@ enum TextHelpers {
         ("sentences", { L in ScriptRuntime.of(L).split("sentences", \.sentences, Tokenizer.sentences(in:)) }),
         ("syllables", { L in ScriptRuntime.of(L).withText("syllables") { rt, word in rt.lua.push(Syllables.count(word)) } }),
         ("stem", { L in ScriptRuntime.of(L).withText("stem") { rt, word in rt.lua.push(PorterStemmer.stem(word)) } }),
-        ("is_common", { L in ScriptRuntime.of(L).withBytes("is_common") { rt, word in rt.lua.push(rt.commonWords.contains(utf8: word)) } }),
+        ("is_common", isCommon),
         ("log", log),
     ]
+
+    /// `teachback.is_common(word)`, or an error naming the list that could not be read.
+    static let isCommon: tb_swift_function = { L in
+        let rt = ScriptRuntime.of(L)
+        switch rt.commonWords {
+        case .success(let list): return rt.withBytes("is_common") { rt, word in rt.lua.push(list.contains(utf8: word)) }
+        case .failure(let problem): return rt.raise("teachback.is_common: \(problem.message)")
+        }
+    }
 
     /// `teachback.log(msg)`: the line goes to the log with the caller's `file:line`.
     static let log: tb_swift_function = { L in ScriptRuntime.of(L).appendLog(callerLevel: 1) }
@@ -44,12 +53,9 @@ extension ScriptRuntime {
         withBytes(name) { rt, text in
             let kept = text.count == rt.splits.text.count
                 && (text.isEmpty || rt.splits.text.withUnsafeBytes { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 })
-            guard kept else {
+            if !kept || rt.splits[keyPath: which] == LUA_NOREF {
                 rt.lua.pushArray(splitter(String(decoding: text, as: UTF8.self)))
-                return
-            }
-            if rt.splits[keyPath: which] == LUA_NOREF {
-                rt.lua.pushArray(splitter(String(decoding: text, as: UTF8.self)))
+                guard kept else { return }
                 rt.splits[keyPath: which] = rt.lua.ref()
             }
             rt.lua.pushCopy(ofArray: rt.splits[keyPath: which])

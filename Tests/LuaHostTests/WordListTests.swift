@@ -60,4 +60,20 @@ import Testing
         #expect(differing.isEmpty, "\(differing.prefix(5))")
         #expect(!mapped.contains("zzzz") && mapped.contains("Aardvark's"))
     }
+
+    /// A built-in root without its word list: scripts that ask about common words fail, naming
+    /// the file, rather than count every word as uncommon; the others run.
+    @Test func aMissingWordListFailsTheScriptsThatUseIt() async throws {
+        let root = try ScriptFixtures([
+            "plugins/asks.lua": "teachback.heuristic { name = 'asks', analyze = function(t) return { clarity_score = teachback.is_common('the') and 1 or 0 } end }",
+            "plugins/fine.lua": "teachback.heuristic { name = 'fine', analyze = function() return { clarity_score = 0.5 } end }",
+        ])
+        let host = try LuaScriptHost(paths: ScriptPaths(builtinRoot: root.dir, userConfig: nil))
+        let report = await host.analyze("text", context: ScriptFixtures.context())
+        #expect(report.results.map(\.name) == ["fine"])
+        let message = try #require(report.problems.first?.message)
+        #expect(message.contains("asks.lua:1: teachback.is_common: no common-word list: cannot read \(root.dir)/plugins/data/common-words.txt"), "\(message)")
+        #expect(await host.commonWordCount == 0)
+        #expect(try await ScriptFixtures.builtinHost().commonWordCount > 50_000)
+    }
 }
